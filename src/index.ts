@@ -1,0 +1,5 @@
+// The public surface of the cxsim library (no DOM, no node:* imports below src/).
+export * from './units.js';
+export * from './rng.js';
+export * from './kmc/solver.js';
+export * from './kmc/engine.js';
