@@ -11,14 +11,26 @@ export interface KmcModel {
 
 export type StopReason = 'time' | 'steps' | 'absorbing';
 
-export interface KmcEngineState {
+/** What a checkpoint needs besides the model state and the RNG state. */
+export interface KmcClock {
   timeS: number;
   steps: number;
+  /** Absolute time of the drawn-but-not-yet-executed next event (NaN if none). */
+  pendingEventTimeS: number;
+  /** Total rate when that waiting time was drawn. */
+  pendingTotalHz: number;
 }
 
 export class KmcEngine {
   timeS = 0;
   steps = 0;
+  /**
+   * A stop does not discard the drawn waiting time: it is kept and, if the total rate changed meanwhile,
+   * its remainder is rescaled by R_old/R_new (exact by memorylessness). So where a run pauses (samples,
+   * trajectory frames, checkpoints) never changes its realisation.
+   */
+  pendingEventTimeS = Number.NaN;
+  pendingTotalHz = 0;
   /** Events executed per solver group since creation (read by acceleration and diagnostics). */
   readonly executedByGroup: Float64Array;
 
@@ -32,7 +44,7 @@ export class KmcEngine {
 
   /**
    * Execute events until simulated time reaches stopS or maxSteps events have run.
-   * On 'time' the clock is set to exactly stopS (the pending event is discarded: memoryless).
+   * On 'time' the clock is set to exactly stopS and the next event stays pending.
    */
   runUntil(stopS: number, maxSteps = Number.POSITIVE_INFINITY): StopReason {
     const { solver, model, rng, executedByGroup } = this;
@@ -40,14 +52,23 @@ export class KmcEngine {
     let timeS = this.timeS;
     let steps = 0;
     let reason: StopReason = 'steps';
+    let pendingS = this.pendingEventTimeS;
+    let pendingTotalHz = this.pendingTotalHz;
     while (steps < maxSteps) {
       const totalHz = solver.total();
       if (!(totalHz > 0)) {
+        pendingS = Number.NaN;
         reason = 'absorbing';
         break;
       }
-      const dtS = -Math.log(1 - rng.next()) / totalHz;
-      if (timeS + dtS > stopS) {
+      if (pendingS !== pendingS) {
+        pendingS = timeS - Math.log(1 - rng.next()) / totalHz;
+        pendingTotalHz = totalHz;
+      } else if (pendingTotalHz !== totalHz) {
+        pendingS = timeS + ((pendingS - timeS) * pendingTotalHz) / totalHz;
+        pendingTotalHz = totalHz;
+      }
+      if (pendingS > stopS) {
         timeS = stopS;
         reason = 'time';
         break;
@@ -55,12 +76,26 @@ export class KmcEngine {
       const slot = solver.pick(rng.next() * totalHz);
       model.execute(slot);
       executedByGroup[groupOfSlot[slot]!]! += 1;
-      timeS += dtS;
+      timeS = pendingS;
+      pendingS = Number.NaN;
       steps++;
     }
     if (reason === 'absorbing' && stopS !== Number.POSITIVE_INFINITY) timeS = Math.max(timeS, stopS);
     this.timeS = timeS;
     this.steps += steps;
+    this.pendingEventTimeS = pendingS;
+    this.pendingTotalHz = pendingTotalHz;
     return reason;
+  }
+
+  clock(): KmcClock {
+    return { timeS: this.timeS, steps: this.steps, pendingEventTimeS: this.pendingEventTimeS, pendingTotalHz: this.pendingTotalHz };
+  }
+
+  restoreClock(clock: KmcClock): void {
+    this.timeS = clock.timeS;
+    this.steps = clock.steps;
+    this.pendingEventTimeS = clock.pendingEventTimeS;
+    this.pendingTotalHz = clock.pendingTotalHz;
   }
 }
