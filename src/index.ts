@@ -3,3 +3,8 @@ export * from './units.js';
 export * from './rng.js';
 export * from './kmc/solver.js';
 export * from './kmc/engine.js';
+export * from './lattice/index.js';
+export * from './io/extxyz.js';
+export * from './io/trajectory.js';
+export * from './optics/index.js';
+export * from './io/scenario.js';

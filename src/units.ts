@@ -16,6 +16,11 @@ export const M2_PER_NM2 = 1e-18;
 export const S_PER_HOUR = 3600;
 export const ZERO_CELSIUS_K = 273.15;
 
+/** hbar^2 / (2 m0), eV nm^2 (= 0.0380998): kinetic-energy scale of the effective-mass equation; from CODATA 2018 above. */
+export const HBAR2_OVER_2M0_EV_NM2 = HBAR_J_S ** 2 / (2 * ELECTRON_MASS_KG * ELEMENTARY_CHARGE_C) / M2_PER_NM2;
+/** e^2 / (4 pi eps0), eV nm (= 1.439965): Coulomb energy of two elementary charges 1 nm apart; from CODATA 2018 above. */
+export const COULOMB_EV_NM = ELEMENTARY_CHARGE_C / (4 * Math.PI * VACUUM_PERMITTIVITY_F_PER_M) / M_PER_NM;
+
 /** Temperature conversion, degrees Celsius to kelvin. */
 export function celsiusToKelvin(temperatureC: number): number {
   return temperatureC + ZERO_CELSIUS_K;

@@ -9,7 +9,9 @@ export interface KmcModel {
   execute(slot: number): void;
 }
 
-export type StopReason = 'time' | 'steps' | 'absorbing';
+/** Why runUntil returned: stop time reached, step budget used, no event possible, or an event of a group
+ * flagged in haltAfterGroup was executed (used by the rate scaler to react to a superbasin exit at once). */
+export type StopReason = 'time' | 'steps' | 'absorbing' | 'halt';
 
 /** What a checkpoint needs besides the model state and the RNG state. */
 export interface KmcClock {
@@ -33,6 +35,8 @@ export class KmcEngine {
   pendingTotalHz = 0;
   /** Events executed per solver group since creation (read by acceleration and diagnostics). */
   readonly executedByGroup: Float64Array;
+  /** Groups after whose events runUntil returns 'halt' (all 0 unless a rate scaler needs to react at once). */
+  readonly haltAfterGroup: Uint8Array;
 
   constructor(
     readonly solver: Solver,
@@ -40,14 +44,16 @@ export class KmcEngine {
     public rng: Rng,
   ) {
     this.executedByGroup = new Float64Array(solver.groupCount);
+    this.haltAfterGroup = new Uint8Array(solver.groupCount);
   }
 
   /**
    * Execute events until simulated time reaches stopS or maxSteps events have run.
    * On 'time' the clock is set to exactly stopS and the next event stays pending.
+   * On 'halt' the clock is at the halting event's time and nothing is pending.
    */
   runUntil(stopS: number, maxSteps = Number.POSITIVE_INFINITY): StopReason {
-    const { solver, model, rng, executedByGroup } = this;
+    const { solver, model, rng, executedByGroup, haltAfterGroup } = this;
     const groupOfSlot = solver.groupOfSlot;
     let timeS = this.timeS;
     let steps = 0;
@@ -75,10 +81,15 @@ export class KmcEngine {
       }
       const slot = solver.pick(rng.next() * totalHz);
       model.execute(slot);
-      executedByGroup[groupOfSlot[slot]!]! += 1;
+      const group = groupOfSlot[slot]!;
+      executedByGroup[group]! += 1;
       timeS = pendingS;
       pendingS = Number.NaN;
       steps++;
+      if (haltAfterGroup[group] !== 0) {
+        reason = 'halt';
+        break;
+      }
     }
     if (reason === 'absorbing' && stopS !== Number.POSITIVE_INFINITY) timeS = Math.max(timeS, stopS);
     this.timeS = timeS;

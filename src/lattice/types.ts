@@ -62,4 +62,16 @@ export interface Crystal {
   readonly surfaceInterstitial: Uint8Array;
   /** Each cation's distance, nm, from the centre (sphere), the axis (rod) or the mid-plane (platelet). */
   readonly cationDistanceNm: Float64Array;
+
+  /**
+   * Box holding every site, nm, with its corner at the origin: the period on periodic axes, the
+   * bounding box plus a margin on free axes. All positions lie in [0, boxNm) on each axis.
+   */
+  readonly boxNm: readonly [number, number, number];
+  /** Element on the cation sites as built (before any exchange), e.g. "Cd". */
+  readonly cationElement: string;
+  /** Anion elements (one for a binary host, two for a mixed anion), indexed by anionElementId. */
+  readonly anionElements: readonly string[];
+  /** Per anion, its index into anionElements (a mixture: exact fraction, random placement, fixed seed). */
+  readonly anionElementId: Uint8Array;
 }

@@ -1,0 +1,972 @@
+// The cation-exchange lattice model as a KmcModel: Cd/Hg/Ag on cation sites, Ag_i on interstitial sites,
+// vacancies, and the solution reservoir. Energies eV, rates 1/s, amounts atoms per NC (MODEL.md section 4).
+//
+// Energy model (detailed balance by construction): E = sum over Ag_i of the site energy (T_Cd sites +
+// tetraCationSiteEv) - vacancyAgBindingEv * (adjacent V-Ag_i pairs) + agSubstitutionEv * (Ag_Cd)
+// - agClusterEv * (Ag_Cd-Ag_Cd pairs). Every reversible event has rate nu exp(-(Eb + max(0, dE))/kT) with a
+// barrier Eb that is the same forward and back (Kang-Weinberg form), so the Boltzmann distribution of E is
+// stationary. Solution amounts enter as group factors (free activity in equivalents per pristine Cd), so a
+// change of the reservoir is O(1) for the solver.
+import type { Crystal } from '../lattice/types.js';
+import { InterstitialKind } from '../lattice/types.js';
+import type { Solver } from '../kmc/solver.js';
+import { BOLTZMANN_EV_PER_K } from '../units.js';
+import { CationSpecies, InterstitialSpecies } from './species.js';
+import type { ParamValues } from './params/types.js';
+import { bindSurfaceThiol, speciate, type Reservoir, type Speciation } from './reservoir.js';
+
+const VAC = CationSpecies.Vacancy;
+const CD = CationSpecies.Cd;
+const HG = CationSpecies.Hg;
+const AG = CationSpecies.Ag;
+
+/** Solver groups: fixed event kinds. Ag_i hops are split by (from class, to class) so reverse pairs are groups. */
+export const Group = {
+  ExchangeHg: 0, // surface Cd + Hg(sol) -> surface Hg + Cd(sol); factor a_Hg * surface reactivity
+  ExchangeCd: 1, // surface Hg + Cd(sol) -> surface Cd + Hg(sol); factor a_Cd * surface reactivity
+  AgUptake: 2, // 2 Ag(sol) + surface M -> 2 Ag_i + V + M(sol); factor a_Ag^2
+  FillHg: 3, // surface V + Hg(sol) -> Hg (releasing 2 bound Ag_i to solution if present); factor a_Hg
+  FillCd: 4, // the same with Cd; factor a_Cd
+  VacancyCreate: 5, // surface M -> V + M(sol) (intrinsic, no Ag)
+  VacancyHop: 6, // a cation jumps into a neighbouring vacancy
+  Trap: 7, // Ag_i + adjacent V -> Ag_Cd
+  Detrap: 8, // Ag_Cd -> Ag_i (adjacent empty interstitial) + V
+  AgHop00: 9, // Ag_i hops: class 0 -> 0, 0 -> 1, 1 -> 0, 1 -> 1
+  AgHop01: 10,
+  AgHop10: 11,
+  AgHop11: 12,
+} as const;
+export const GROUP_COUNT = 13;
+export const EVENT_TYPE_NAMES = [
+  'surfaceExchangeHg',
+  'surfaceExchangeCd',
+  'agUptake',
+  'fillHg',
+  'fillCd',
+  'vacancyCreate',
+  'vacancyHop',
+  'agTrap',
+  'agDetrap',
+  'agInterstitialHop',
+  'agInterstitialHop',
+  'agInterstitialHop',
+  'agInterstitialHop',
+] as const;
+
+/** Reversible pairs of fast groups that an acceleration scheme may scale together. */
+export const AG_HOP_PAIRS: readonly (readonly [number, number])[] = [
+  [Group.AgHop01, Group.AgHop10],
+  [Group.AgHop00, Group.AgHop00],
+  [Group.AgHop11, Group.AgHop11],
+];
+
+function maxDegree(csr: { start: Int32Array }): number {
+  let m = 0;
+  for (let i = 0; i + 1 < csr.start.length; i++) m = Math.max(m, csr.start[i + 1]! - csr.start[i]!);
+  return m;
+}
+
+export interface ExchangeModelInit {
+  crystal: Crystal;
+  params: ParamValues;
+  temperatureK: number;
+  /** Ag atoms the run can ever hold (initial plus every stage addition). */
+  agCapacity: number;
+  reservoir: Reservoir;
+}
+
+export class ExchangeModel {
+  readonly crystal: Crystal;
+  readonly params: ParamValues;
+  temperatureK: number;
+  readonly reservoir: Reservoir;
+  speciation!: Speciation;
+
+  // occupancy
+  readonly cation: Uint8Array;
+  readonly inter: Uint8Array;
+  /** Ag atom index at a cation site (Ag_Cd) or an interstitial site (Ag_i), -1 if none. */
+  readonly cationAg: Int32Array;
+  readonly interAg: Int32Array;
+  // vacancies own the hop events
+  readonly vacSite: Int32Array;
+  readonly siteVac: Int32Array;
+  vacCount = 0;
+  // Ag atoms own interstitial hops, trapping and detrapping
+  readonly agCapacity: number;
+  /** 0 solution, 1 interstitial, 2 substitutional. */
+  readonly agState: Uint8Array;
+  readonly agSite: Int32Array;
+  readonly agSolutionStack: Int32Array;
+  agSolutionCount = 0;
+  agInCrystalCount = 0;
+  // surface sites own the solution events
+  readonly surfSite: Int32Array;
+  readonly siteSurf: Int32Array;
+  // counts kept incrementally for observables
+  hgCount = 0;
+  cdCount = 0;
+  agSubCount = 0;
+  agInterCount = 0;
+  /** Crystal defect charge, e (Ag_i +1, V -2, Ag_Cd -1); changes only through intrinsic vacancies. */
+  crystalCharge = 0;
+
+  readonly solver: Solver;
+  readonly groupStart: Int32Array;
+  readonly interClass: Uint8Array;
+  readonly maxIi: number;
+  readonly maxIc: number;
+  readonly maxCi: number;
+  private readonly agSlotBase: number; // per-Ag block size in the hop groups
+
+  // geometry derived once: per cation-cation edge, the common cation neighbours and shared interstitials
+  private readonly commonStart: Int32Array;
+  private readonly common: Int32Array;
+  private readonly sharedStart: Int32Array;
+  private readonly shared: Int32Array;
+
+  // rate constants at the current temperature
+  private kT = 0;
+  private nu = 0;
+  private readonly hopBarrier = new Float64Array(4);
+  private readonly siteEnergy = new Float64Array(2);
+  private agHopTable = new Float64Array(0); // [classFrom][classTo][nVfrom][nVto]
+  private static readonly NV_MAX = 8;
+
+  // marks for the incremental recompute, by epoch stamps (no allocation per event)
+  private epoch = 1;
+  private readonly vacMark: Int32Array;
+  private readonly agMark: Int32Array;
+  private readonly surfMark: Int32Array;
+  private readonly vacList: Int32Array;
+  private readonly agList: Int32Array;
+  private readonly surfList: Int32Array;
+  private vacListN = 0;
+  private agListN = 0;
+  private surfListN = 0;
+  private vacMarkAll = false;
+  private agMarkAll = false;
+
+  readonly eventCounts = new Float64Array(GROUP_COUNT);
+
+  constructor(init: ExchangeModelInit, createSolver: (groupSizes: number[]) => Solver) {
+    const c = init.crystal;
+    this.crystal = c;
+    this.params = init.params;
+    this.temperatureK = init.temperatureK;
+    this.reservoir = init.reservoir;
+    const nC = c.cationCount;
+    const nI = c.interstitialCount;
+    this.cation = new Uint8Array(nC).fill(CD);
+    this.inter = new Uint8Array(nI);
+    this.cationAg = new Int32Array(nC).fill(-1);
+    this.interAg = new Int32Array(nI).fill(-1);
+    this.vacSite = new Int32Array(nC);
+    this.siteVac = new Int32Array(nC).fill(-1);
+    this.agCapacity = init.agCapacity;
+    this.agState = new Uint8Array(this.agCapacity);
+    this.agSite = new Int32Array(this.agCapacity).fill(-1);
+    this.agSolutionStack = new Int32Array(this.agCapacity);
+    this.cdCount = nC;
+
+    const surf: number[] = [];
+    this.siteSurf = new Int32Array(nC).fill(-1);
+    for (let i = 0; i < nC; i++) if (c.surfaceCation[i]) surf.push(i);
+    this.surfSite = Int32Array.from(surf);
+    surf.forEach((site, k) => (this.siteSurf[site] = k));
+
+    this.interClass = classifyInterstitials(c);
+    this.maxIi = Math.max(1, maxDegree(c.interstitialInterstitial));
+    this.maxIc = Math.max(1, maxDegree(c.interstitialCation));
+    this.maxCi = Math.max(1, maxDegree(c.cationInterstitial));
+    this.agSlotBase = this.maxIi;
+
+    [this.commonStart, this.common, this.sharedStart, this.shared] = edgeTables(c);
+
+    const nS = this.surfSite.length;
+    const cap = this.agCapacity;
+    const sizes = new Array<number>(GROUP_COUNT).fill(0);
+    sizes[Group.ExchangeHg] = nS;
+    sizes[Group.ExchangeCd] = nS;
+    sizes[Group.AgUptake] = nS;
+    sizes[Group.FillHg] = nS;
+    sizes[Group.FillCd] = nS;
+    sizes[Group.VacancyCreate] = nS;
+    sizes[Group.VacancyHop] = nC * 12;
+    sizes[Group.Trap] = cap * this.maxIc;
+    sizes[Group.Detrap] = cap * this.maxCi;
+    for (const g of [Group.AgHop00, Group.AgHop01, Group.AgHop10, Group.AgHop11]) sizes[g] = cap * this.maxIi;
+    this.solver = createSolver(sizes);
+    this.groupStart = this.solver.groupStart;
+
+    this.vacMark = new Int32Array(nC);
+    this.agMark = new Int32Array(Math.max(1, cap));
+    this.surfMark = new Int32Array(Math.max(1, nS));
+    this.vacList = new Int32Array(nC);
+    this.agList = new Int32Array(Math.max(1, cap));
+    this.surfList = new Int32Array(Math.max(1, nS));
+
+    for (let a = 0; a < cap; a++) this.agSolutionStack[a] = cap - 1 - a; // pop gives the lowest index first
+    this.agSolutionCount = 0; // Ag enters the solution through addAgToSolution
+    this.setTemperature(init.temperatureK);
+  }
+
+  // ---------------------------------------------------------------- temperature and reservoir
+
+  /** Rebuild every rate table and rate at a new temperature. */
+  setTemperature(temperatureK: number): void {
+    const p = this.params;
+    this.temperatureK = temperatureK;
+    this.kT = BOLTZMANN_EV_PER_K * temperatureK;
+    this.nu = p.attemptHz;
+    this.hopBarrier[CD] = p.hopCdEv;
+    this.hopBarrier[HG] = p.hopHgEv;
+    this.hopBarrier[AG] = p.hopAgEv;
+    const tetraCationClass = this.crystal.structure === 'zincblende' ? p.tetraCationSiteEv : 0;
+    this.siteEnergy[0] = tetraCationClass; // class 0 = T_Cd in zinc blende
+    this.siteEnergy[1] = 0;
+    const N = ExchangeModel.NV_MAX;
+    const table = new Float64Array(4 * N * N);
+    for (let from = 0; from < 2; from++)
+      for (let to = 0; to < 2; to++)
+        for (let nf = 0; nf < N; nf++)
+          for (let nt = 0; nt < N; nt++) {
+            const dE = this.siteEnergy[to]! - p.vacancyAgBindingEv * nt - (this.siteEnergy[from]! - p.vacancyAgBindingEv * nf);
+            table[((from * 2 + to) * N + nf) * N + nt] = this.rateHz(p.agInterstitialHopEv + Math.max(0, dE));
+          }
+    this.agHopTable = table;
+    this.refreshReservoir();
+    this.recomputeAll();
+  }
+
+  private rateHz(barrierEv: number): number {
+    return this.nu * Math.exp(-barrierEv / this.kT);
+  }
+
+  /** Free amounts after any change of the solution; updates the solution-factor groups in O(1). */
+  refreshReservoir(): void {
+    const p = this.params;
+    const s = speciate(this.reservoir, p.thiolCoverageMax, p.thiolAgBinding, p.thiolHgBinding);
+    this.speciation = s;
+    const reactivity = (1 - s.coverage) * this.rateHz(p.surfaceExchangeBareEv) + s.coverage * this.rateHz(p.surfaceExchangeThiolEv);
+    const solver = this.solver;
+    solver.setFactor(Group.ExchangeHg, s.hgFreeEq * reactivity);
+    solver.setFactor(Group.ExchangeCd, s.cdFreeEq * reactivity);
+    solver.setFactor(Group.AgUptake, s.agFreeEq * s.agFreeEq);
+    solver.setFactor(Group.FillHg, s.hgFreeEq);
+    solver.setFactor(Group.FillCd, s.cdFreeEq);
+  }
+
+  /** Put n Ag atoms into the solution (initial dose or a stage addition). */
+  addAgToSolution(n: number): void {
+    let added = 0;
+    for (let a = 0; a < this.agCapacity && added < n; a++) {
+      if (this.agSite[a] === -1) {
+        this.agSite[a] = -2; // marks "in solution" as opposed to "never used"
+        this.pushSolutionAg(a);
+        added++;
+      }
+    }
+    if (added < n) throw new RangeError(`Ag capacity ${this.agCapacity} too small for ${n} more Ag`);
+    this.reservoir.agTotal += n;
+  }
+
+  private pushSolutionAg(a: number): void {
+    this.agSolutionStack[this.agSolutionCount++] = a;
+  }
+
+  private popSolutionAg(): number {
+    // The lowest index first keeps the choice deterministic and independent of history order.
+    let best = -1;
+    let bestK = -1;
+    for (let k = 0; k < this.agSolutionCount; k++) {
+      const a = this.agSolutionStack[k]!;
+      if (best < 0 || a < best) {
+        best = a;
+        bestK = k;
+      }
+    }
+    this.agSolutionStack[bestK] = this.agSolutionStack[--this.agSolutionCount]!;
+    return best;
+  }
+
+  /** Remove every Ag atom from solution (purification): they leave the system. */
+  dropSolutionAg(): void {
+    while (this.agSolutionCount > 0) {
+      const a = this.popSolutionAg();
+      this.agSite[a] = -3; // gone from the system
+      this.reservoir.agTotal -= 1;
+    }
+  }
+
+  // ---------------------------------------------------------------- local counts
+
+  /** Vacancies among the cation sites around interstitial s. */
+  private nVac(s: number): number {
+    const ic = this.crystal.interstitialCation;
+    let n = 0;
+    for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) if (this.cation[ic.index[q]!] === VAC) n++;
+    return n;
+  }
+
+  /** Ag_i in the interstitial sites around cation site c. */
+  private nAgAround(c: number): number {
+    const ci = this.crystal.cationInterstitial;
+    let n = 0;
+    for (let q = ci.start[c]!; q < ci.start[c + 1]!; q++) n += this.inter[ci.index[q]!]!;
+    return n;
+  }
+
+  /** Ag_Cd among the cation neighbours of c, not counting site `except`. */
+  private nAgCdAround(c: number, except: number): number {
+    const cc = this.crystal.cationCation;
+    let n = 0;
+    for (let q = cc.start[c]!; q < cc.start[c + 1]!; q++) {
+      const j = cc.index[q]!;
+      if (j !== except && this.cation[j] === AG) n++;
+    }
+    return n;
+  }
+
+  private interSiteEnergy(s: number): number {
+    return this.siteEnergy[this.interClass[s]!]!;
+  }
+
+  // ---------------------------------------------------------------- rates (pure reads of the state)
+
+  /** Rate of the cation at the k-th neighbour of vacancy site i jumping into it. */
+  vacancyHopRate(i: number, k: number): number {
+    const cc = this.crystal.cationCation;
+    const e = cc.start[i]! + k;
+    if (e >= cc.start[i + 1]!) return 0;
+    const j = cc.index[e]!;
+    const m = this.cation[j]!;
+    if (m === VAC) return 0;
+    const p = this.params;
+    let nCd = 0;
+    const c0 = this.commonStart[e]!;
+    const c1 = this.commonStart[e + 1]!;
+    for (let q = c0; q < c1; q++) if (this.cation[this.common[q]!] === CD) nCd++;
+    const fCd = c1 > c0 ? nCd / (c1 - c0) : 0;
+    const agI = this.nAgAround(i);
+    const agJ = this.nAgAround(j);
+    let sharedAg = 0;
+    for (let q = this.sharedStart[e]!; q < this.sharedStart[e + 1]!; q++) sharedAg += this.inter[this.shared[q]!]!;
+    const agPair = Math.min(2, agI + agJ - sharedAg);
+    const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
+    // The saddle term is symmetric in (i, j): same barrier forward and back.
+    const barrier =
+      this.hopBarrier[m]! +
+      p.cdEnvironmentEv * fCd * (1 - agPair / 2) -
+      p.agAssistEv * agPair -
+      (surface ? p.surfaceHopReductionEv : 0);
+    // Energy change: the vacancy moves from i to j (V-Ag_i pairs), and an Ag_Cd changes its Ag_Cd neighbours.
+    let dE = -p.vacancyAgBindingEv * (agJ - agI);
+    if (m === AG) dE -= p.agClusterEv * (this.nAgCdAround(i, j) - this.nAgCdAround(j, i));
+    return this.rateHz(Math.max(0, barrier) + Math.max(0, dE));
+  }
+
+  /** Ag_i at s hopping to its k-th interstitial neighbour. */
+  agHopRate(s: number, k: number): number {
+    const ii = this.crystal.interstitialInterstitial;
+    const q = ii.start[s]! + k;
+    if (q >= ii.start[s + 1]!) return 0;
+    const t = ii.index[q]!;
+    if (this.inter[t] !== InterstitialSpecies.Empty) return 0;
+    const N = ExchangeModel.NV_MAX;
+    const nf = Math.min(N - 1, this.nVac(s));
+    const nt = Math.min(N - 1, this.nVac(t));
+    return this.agHopTable[((this.interClass[s]! * 2 + this.interClass[t]!) * N + nf) * N + nt]!;
+  }
+
+  /** Energy change of Ag_i at s falling into the vacancy c (Ag_i + V -> Ag_Cd). */
+  private trapDeltaEv(s: number, c: number): number {
+    const p = this.params;
+    return (
+      -this.interSiteEnergy(s) + p.vacancyAgBindingEv * (this.nVac(s) + this.nAgAround(c) - 1) + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1)
+    );
+  }
+
+  trapRate(s: number, k: number): number {
+    const ic = this.crystal.interstitialCation;
+    const q = ic.start[s]! + k;
+    if (q >= ic.start[s + 1]!) return 0;
+    const c = ic.index[q]!;
+    if (this.cation[c] !== VAC) return 0;
+    return this.rateHz(this.params.trapBarrierEv + Math.max(0, this.trapDeltaEv(s, c)));
+  }
+
+  /** Ag_Cd at c leaving to its k-th interstitial neighbour (Ag_Cd -> Ag_i + V). */
+  detrapRate(c: number, k: number): number {
+    const ci = this.crystal.cationInterstitial;
+    const q = ci.start[c]! + k;
+    if (q >= ci.start[c + 1]!) return 0;
+    const s = ci.index[q]!;
+    if (this.inter[s] !== InterstitialSpecies.Empty) return 0;
+    const p = this.params;
+    const dE =
+      this.interSiteEnergy(s) - p.vacancyAgBindingEv * (this.nVac(s) + this.nAgAround(c) + 1) - p.agSubstitutionEv + p.agClusterEv * this.nAgCdAround(c, -1);
+    return this.rateHz(p.trapBarrierEv + Math.max(0, dE));
+  }
+
+  /** The two empty interstitial sites an uptake at c fills (first two in table order), or -1. */
+  private uptakeSites(c: number, out: Int32Array): boolean {
+    const ci = this.crystal.cationInterstitial;
+    let n = 0;
+    for (let q = ci.start[c]!; q < ci.start[c + 1]! && n < 2; q++) {
+      const s = ci.index[q]!;
+      if (this.inter[s] === InterstitialSpecies.Empty) out[n++] = s;
+    }
+    return n === 2;
+  }
+
+  /** The two Ag_i a release at vacancy c sends back to solution (first two in table order). */
+  private releaseSites(c: number, out: Int32Array): boolean {
+    const ci = this.crystal.cationInterstitial;
+    let n = 0;
+    for (let q = ci.start[c]!; q < ci.start[c + 1]! && n < 2; q++) {
+      const s = ci.index[q]!;
+      if (this.inter[s] === InterstitialSpecies.Ag) out[n++] = s;
+    }
+    return n === 2;
+  }
+
+  private readonly pairScratch = new Int32Array(2);
+
+  /** Energy change of the uptake at c: 2 Ag_i at the chosen sites bind the new vacancy and their neighbours. */
+  private uptakeDeltaEv(c: number, s1: number, s2: number): number {
+    const p = this.params;
+    return (
+      p.agUptakeEnergyEv +
+      this.interSiteEnergy(s1) +
+      this.interSiteEnergy(s2) -
+      p.vacancyAgBindingEv * (this.nAgAround(c) + 2 + this.nVac(s1) + this.nVac(s2))
+    );
+  }
+
+  private releaseDeltaEv(c: number, s1: number, s2: number): number {
+    const p = this.params;
+    return (
+      -p.agUptakeEnergyEv -
+      this.interSiteEnergy(s1) -
+      this.interSiteEnergy(s2) +
+      p.vacancyAgBindingEv * (this.nVac(s1) + this.nVac(s2) + this.nAgAround(c) - 2)
+    );
+  }
+
+  private surfaceRates(u: number): void {
+    const c = this.surfSite[u]!;
+    const p = this.params;
+    const m = this.cation[c]!;
+    const solver = this.solver;
+    const gs = this.groupStart;
+    const isHost = m === CD || m === HG;
+    solver.update(gs[Group.ExchangeHg]! + u, m === CD ? 1 : 0);
+    solver.update(gs[Group.ExchangeCd]! + u, m === HG ? Math.exp(-p.exchangeDriveEv / this.kT) : 0);
+    const pair = this.pairScratch;
+    let up = 0;
+    if (isHost && this.uptakeSites(c, pair)) up = this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!)));
+    solver.update(gs[Group.AgUptake]! + u, up);
+    let fill = 0;
+    if (m === VAC) {
+      if (this.releaseSites(c, pair)) fill = this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!)));
+      else fill = this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -(p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c))));
+    }
+    solver.update(gs[Group.FillHg]! + u, fill);
+    solver.update(gs[Group.FillCd]! + u, fill);
+    let create = 0;
+    if (isHost) create = this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c)));
+    solver.update(gs[Group.VacancyCreate]! + u, create);
+  }
+
+  private vacancyRates(v: number): void {
+    const base = this.groupStart[Group.VacancyHop]! + 12 * v;
+    if (v >= this.vacCount) {
+      for (let k = 0; k < 12; k++) this.solver.update(base + k, 0);
+      return;
+    }
+    const i = this.vacSite[v]!;
+    for (let k = 0; k < 12; k++) this.solver.update(base + k, this.vacancyHopRate(i, k));
+  }
+
+  private agHopGroup(fromClass: number, toClass: number): number {
+    return Group.AgHop00 + fromClass * 2 + toClass;
+  }
+
+  /** Zero every slot Ag atom a can own, then set those its current state allows. */
+  private agRates(a: number): void {
+    const solver = this.solver;
+    const gs = this.groupStart;
+    const base = a * this.agSlotBase;
+    for (let g = Group.AgHop00; g <= Group.AgHop11; g++) for (let k = 0; k < this.maxIi; k++) solver.update(gs[g]! + base + k, 0);
+    for (let k = 0; k < this.maxIc; k++) solver.update(gs[Group.Trap]! + a * this.maxIc + k, 0);
+    for (let k = 0; k < this.maxCi; k++) solver.update(gs[Group.Detrap]! + a * this.maxCi + k, 0);
+    const state = this.agState[a]!;
+    if (state === 1) {
+      const s = this.agSite[a]!;
+      const ii = this.crystal.interstitialInterstitial;
+      const from = this.interClass[s]!;
+      for (let q = ii.start[s]!, k = 0; q < ii.start[s + 1]!; q++, k++) {
+        const g = this.agHopGroup(from, this.interClass[ii.index[q]!]!);
+        solver.update(gs[g]! + base + k, this.agHopRate(s, k));
+      }
+      const nIc = this.crystal.interstitialCation.start[s + 1]! - this.crystal.interstitialCation.start[s]!;
+      for (let k = 0; k < nIc; k++) solver.update(gs[Group.Trap]! + a * this.maxIc + k, this.trapRate(s, k));
+    } else if (state === 2) {
+      const c = this.agSite[a]!;
+      const nCi = this.crystal.cationInterstitial.start[c + 1]! - this.crystal.cationInterstitial.start[c]!;
+      for (let k = 0; k < nCi; k++) solver.update(gs[Group.Detrap]! + a * this.maxCi + k, this.detrapRate(c, k));
+    }
+  }
+
+  /** From-scratch rates of every event (after a temperature change; the check mode compares with this). */
+  recomputeAll(): void {
+    for (let u = 0; u < this.surfSite.length; u++) this.surfaceRates(u);
+    for (let v = 0; v < this.crystal.cationCount; v++) {
+      if (v < this.vacCount) this.vacancyRates(v);
+    }
+    for (let a = 0; a < this.agCapacity; a++) this.agRates(a);
+  }
+
+  /** Recompute the base rate of one slot from the state (for the check mode). */
+  expectedRate(slot: number): number {
+    const g = this.solver.groupOfSlot[slot]!;
+    const local = slot - this.groupStart[g]!;
+    const p = this.params;
+    switch (g) {
+      case Group.ExchangeHg:
+      case Group.ExchangeCd:
+      case Group.AgUptake:
+      case Group.FillHg:
+      case Group.FillCd:
+      case Group.VacancyCreate: {
+        const c = this.surfSite[local]!;
+        const m = this.cation[c]!;
+        const pair = this.pairScratch;
+        if (g === Group.ExchangeHg) return m === CD ? 1 : 0;
+        if (g === Group.ExchangeCd) return m === HG ? Math.exp(-p.exchangeDriveEv / this.kT) : 0;
+        if (g === Group.AgUptake)
+          return (m === CD || m === HG) && this.uptakeSites(c, pair) ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!))) : 0;
+        if (g === Group.VacancyCreate)
+          return m === CD || m === HG
+            ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c)))
+            : 0;
+        if (m !== VAC) return 0;
+        if (this.releaseSites(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!)));
+        return this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -(p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c))));
+      }
+      case Group.VacancyHop: {
+        const v = Math.floor(local / 12);
+        return v < this.vacCount ? this.vacancyHopRate(this.vacSite[v]!, local % 12) : 0;
+      }
+      case Group.Trap: {
+        const a = Math.floor(local / this.maxIc);
+        return this.agState[a] === 1 ? this.trapRate(this.agSite[a]!, local % this.maxIc) : 0;
+      }
+      case Group.Detrap: {
+        const a = Math.floor(local / this.maxCi);
+        return this.agState[a] === 2 ? this.detrapRate(this.agSite[a]!, local % this.maxCi) : 0;
+      }
+      default: {
+        const a = Math.floor(local / this.agSlotBase);
+        const k = local % this.agSlotBase;
+        if (this.agState[a] !== 1) return 0;
+        const s = this.agSite[a]!;
+        const ii = this.crystal.interstitialInterstitial;
+        if (ii.start[s]! + k >= ii.start[s + 1]!) return 0;
+        const expectedGroup = this.agHopGroup(this.interClass[s]!, this.interClass[ii.index[ii.start[s]! + k]!]!);
+        return g === expectedGroup ? this.agHopRate(s, k) : 0;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- marking what an event touched
+
+  private markVac(site: number): void {
+    const v = this.siteVac[site]!;
+    if (v >= 0 && this.vacMark[v] !== this.epoch) {
+      this.vacMark[v] = this.epoch;
+      this.vacList[this.vacListN++] = v;
+    }
+  }
+
+  private markAg(a: number): void {
+    if (a >= 0 && this.agMark[a] !== this.epoch) {
+      this.agMark[a] = this.epoch;
+      this.agList[this.agListN++] = a;
+    }
+  }
+
+  private markSurf(site: number): void {
+    const u = this.siteSurf[site]!;
+    if (u >= 0 && this.surfMark[u] !== this.epoch) {
+      this.surfMark[u] = this.epoch;
+      this.surfList[this.surfListN++] = u;
+    }
+  }
+
+  /** The species on cation site x changed: vacancies within two shells, every Ag, nearby surface sites. */
+  private touchCation(x: number): void {
+    const cc = this.crystal.cationCation;
+    this.markVac(x);
+    for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) {
+      const n = cc.index[q]!;
+      this.markVac(n);
+      for (let r = cc.start[n]!; r < cc.start[n + 1]!; r++) this.markVac(cc.index[r]!);
+    }
+    // Ag rates read vacancy and Ag_Cd counts up to two hops away; Ag atoms are few, so refresh them all.
+    this.agMarkAll = true;
+    this.markSurf(x);
+    const ci = this.crystal.cationInterstitial;
+    const ic = this.crystal.interstitialCation;
+    for (let q = ci.start[x]!; q < ci.start[x + 1]!; q++) {
+      const s = ci.index[q]!;
+      for (let r = ic.start[s]!; r < ic.start[s + 1]!; r++) this.markSurf(ic.index[r]!);
+    }
+  }
+
+  /** The occupancy of interstitial site s changed. */
+  private touchInter(s: number): void {
+    const ic = this.crystal.interstitialCation;
+    const cc = this.crystal.cationCation;
+    const ci = this.crystal.cationInterstitial;
+    const ii = this.crystal.interstitialInterstitial;
+    for (let q = ii.start[s]!; q < ii.start[s + 1]!; q++) this.markAg(this.interAg[ii.index[q]!]!);
+    for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) {
+      const c = ic.index[q]!;
+      this.markSurf(c);
+      this.markAg(this.cationAg[c]!); // Ag_Cd detrap reads A_c and the emptiness of s
+      if (this.cation[c] === VAC) {
+        this.markVac(c);
+        for (let r = ci.start[c]!; r < ci.start[c + 1]!; r++) this.markAg(this.interAg[ci.index[r]!]!); // trap reads A_c
+      }
+      for (let r = cc.start[c]!; r < cc.start[c + 1]!; r++) this.markVac(cc.index[r]!); // a neighbour's A_j changed
+    }
+  }
+
+  private flush(): void {
+    if (this.vacMarkAll) for (let v = 0; v < this.vacCount; v++) this.vacancyRates(v);
+    else for (let k = 0; k < this.vacListN; k++) this.vacancyRates(this.vacList[k]!);
+    if (this.agMarkAll) {
+      for (let a = 0; a < this.agCapacity; a++) if (this.agState[a] !== 0) this.agRates(a);
+    } else for (let k = 0; k < this.agListN; k++) this.agRates(this.agList[k]!);
+    for (let k = 0; k < this.surfListN; k++) this.surfaceRates(this.surfList[k]!);
+    this.vacListN = 0;
+    this.agListN = 0;
+    this.surfListN = 0;
+    this.vacMarkAll = false;
+    this.agMarkAll = false;
+    this.epoch++;
+  }
+
+  // ---------------------------------------------------------------- state changes (with bookkeeping)
+
+  private setCation(x: number, m: number): void {
+    const old = this.cation[x]!;
+    if (old === CD) this.cdCount--;
+    else if (old === HG) this.hgCount--;
+    else if (old === AG) this.agSubCount--;
+    if (m === CD) this.cdCount++;
+    else if (m === HG) this.hgCount++;
+    else if (m === AG) this.agSubCount++;
+    if (old === VAC && m !== VAC) this.removeVacancy(x);
+    if (old !== VAC && m === VAC) this.addVacancy(x);
+    this.cation[x] = m;
+  }
+
+  private addVacancy(x: number): void {
+    const v = this.vacCount++;
+    this.vacSite[v] = x;
+    this.siteVac[x] = v;
+    this.vacMarkAll = true; // cheap: vacancies are few; keeps the slot block of v consistent
+  }
+
+  private removeVacancy(x: number): void {
+    const v = this.siteVac[x]!;
+    const last = --this.vacCount;
+    if (v !== last) {
+      const moved = this.vacSite[last]!;
+      this.vacSite[v] = moved;
+      this.siteVac[moved] = v;
+    }
+    this.siteVac[x] = -1;
+    const base = this.groupStart[Group.VacancyHop]! + 12 * last;
+    for (let k = 0; k < 12; k++) this.solver.update(base + k, 0);
+    this.vacMarkAll = true;
+  }
+
+  private placeAgInterstitial(a: number, s: number): void {
+    this.agState[a] = 1;
+    this.agSite[a] = s;
+    this.inter[s] = InterstitialSpecies.Ag;
+    this.interAg[s] = a;
+    this.agInterCount++;
+  }
+
+  private clearAgInterstitial(s: number): number {
+    const a = this.interAg[s]!;
+    this.inter[s] = InterstitialSpecies.Empty;
+    this.interAg[s] = -1;
+    this.agInterCount--;
+    return a;
+  }
+
+  /** Set up the pristine state (all Cd) with the initial solution; rates from scratch. */
+  initialise(agAtoms: number): void {
+    this.addAgToSolution(agAtoms);
+    bindSurfaceThiol(this.reservoir, this.params.thiolCoverageMax);
+    this.refreshReservoir();
+    this.recomputeAll();
+  }
+
+  // ---------------------------------------------------------------- the KmcModel
+
+  execute(slot: number): void {
+    const g = this.solver.groupOfSlot[slot]!;
+    const local = slot - this.groupStart[g]!;
+    this.eventCounts[g]! += 1;
+    const r = this.reservoir;
+    switch (g) {
+      case Group.ExchangeHg: {
+        const c = this.surfSite[local]!;
+        this.setCation(c, HG);
+        r.hgTotal--;
+        r.cdTotal++;
+        this.touchCation(c);
+        this.refreshReservoir();
+        break;
+      }
+      case Group.ExchangeCd: {
+        const c = this.surfSite[local]!;
+        this.setCation(c, CD);
+        r.hgTotal++;
+        r.cdTotal--;
+        this.touchCation(c);
+        this.refreshReservoir();
+        break;
+      }
+      case Group.AgUptake: {
+        const c = this.surfSite[local]!;
+        const m = this.cation[c]!;
+        const pair = this.pairScratch;
+        this.uptakeSites(c, pair);
+        const s1 = pair[0]!;
+        const s2 = pair[1]!;
+        if (m === HG) r.hgTotal++;
+        else r.cdTotal++;
+        this.setCation(c, VAC);
+        for (let k = 0; k < 2; k++) {
+          const s = k === 0 ? s1 : s2;
+          const a = this.popSolutionAg();
+          this.placeAgInterstitial(a, s);
+          this.agInCrystalCount++;
+          this.markAg(a);
+          this.touchInter(s);
+        }
+        r.agTotal -= 2;
+        this.touchCation(c);
+        this.refreshReservoir();
+        break;
+      }
+      case Group.FillHg:
+      case Group.FillCd: {
+        const c = this.surfSite[local]!;
+        const m = g === Group.FillHg ? HG : CD;
+        const pair = this.pairScratch;
+        if (this.releaseSites(c, pair)) {
+          for (let k = 0; k < 2; k++) {
+            const s = pair[k]!;
+            const a = this.clearAgInterstitial(s);
+            this.agState[a] = 0;
+            this.agSite[a] = -2;
+            this.pushSolutionAg(a);
+            this.agInCrystalCount--;
+            this.agRates(a);
+            this.touchInter(s);
+          }
+          r.agTotal += 2;
+        } else this.crystalCharge += 2;
+        if (m === HG) r.hgTotal--;
+        else r.cdTotal--;
+        this.setCation(c, m);
+        this.touchCation(c);
+        this.refreshReservoir();
+        break;
+      }
+      case Group.VacancyCreate: {
+        const c = this.surfSite[local]!;
+        const m = this.cation[c]!;
+        if (m === HG) r.hgTotal++;
+        else r.cdTotal++;
+        this.setCation(c, VAC);
+        this.crystalCharge -= 2;
+        this.touchCation(c);
+        this.refreshReservoir();
+        break;
+      }
+      case Group.VacancyHop: {
+        const v = Math.floor(local / 12);
+        const k = local % 12;
+        const i = this.vacSite[v]!;
+        const j = this.crystal.cationCation.index[this.crystal.cationCation.start[i]! + k]!;
+        const m = this.cation[j]!;
+        // Move the atom j -> i and the vacancy i -> j without renumbering the vacancy.
+        this.cation[i] = m;
+        this.cation[j] = VAC;
+        this.vacSite[v] = j;
+        this.siteVac[i] = -1;
+        this.siteVac[j] = v;
+        if (m === AG) {
+          const a = this.cationAg[j]!;
+          this.cationAg[j] = -1;
+          this.cationAg[i] = a;
+          this.agSite[a] = i;
+        }
+        this.touchCation(i);
+        this.touchCation(j);
+        break;
+      }
+      case Group.Trap: {
+        const a = Math.floor(local / this.maxIc);
+        const k = local % this.maxIc;
+        const s = this.agSite[a]!;
+        const ic = this.crystal.interstitialCation;
+        const c = ic.index[ic.start[s]! + k]!;
+        this.clearAgInterstitial(s);
+        this.setCation(c, AG);
+        this.cationAg[c] = a;
+        this.agState[a] = 2;
+        this.agSite[a] = c;
+        this.touchInter(s);
+        this.touchCation(c);
+        break;
+      }
+      case Group.Detrap: {
+        const a = Math.floor(local / this.maxCi);
+        const k = local % this.maxCi;
+        const c = this.agSite[a]!;
+        const ci = this.crystal.cationInterstitial;
+        const s = ci.index[ci.start[c]! + k]!;
+        this.cationAg[c] = -1;
+        this.setCation(c, VAC);
+        this.placeAgInterstitial(a, s);
+        this.touchInter(s);
+        this.touchCation(c);
+        break;
+      }
+      default: {
+        // Ag_i hop: the hot event. Only its neighbourhood is refreshed.
+        const a = Math.floor(local / this.agSlotBase);
+        const k = local % this.agSlotBase;
+        const s = this.agSite[a]!;
+        const ii = this.crystal.interstitialInterstitial;
+        const t = ii.index[ii.start[s]! + k]!;
+        this.clearAgInterstitial(s);
+        this.placeAgInterstitial(a, t);
+        this.markAg(a);
+        this.touchInter(s);
+        this.touchInter(t);
+        break;
+      }
+    }
+    this.flush();
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  /** Conservation and consistency: throws with a description of the first violation. */
+  verifyState(expected: { hg: number; cd: number; ag: number }): void {
+    const nC = this.crystal.cationCount;
+    let cd = 0;
+    let hg = 0;
+    let agSub = 0;
+    let vac = 0;
+    for (let i = 0; i < nC; i++) {
+      const m = this.cation[i]!;
+      if (m === CD) cd++;
+      else if (m === HG) hg++;
+      else if (m === AG) {
+        agSub++;
+        const a = this.cationAg[i]!;
+        if (a < 0 || this.agState[a] !== 2 || this.agSite[a] !== i) throw new Error(`Ag_Cd at cation ${i} not linked to its Ag atom`);
+      } else {
+        vac++;
+        const v = this.siteVac[i]!;
+        if (v < 0 || v >= this.vacCount || this.vacSite[v] !== i) throw new Error(`vacancy at cation ${i} not in the vacancy list`);
+      }
+    }
+    let agI = 0;
+    for (let s = 0; s < this.crystal.interstitialCount; s++) {
+      if (this.inter[s] === InterstitialSpecies.Ag) {
+        agI++;
+        const a = this.interAg[s]!;
+        if (a < 0 || this.agState[a] !== 1 || this.agSite[a] !== s) throw new Error(`Ag_i at interstitial ${s} not linked to its Ag atom`);
+      }
+    }
+    if (cd !== this.cdCount || hg !== this.hgCount || agSub !== this.agSubCount || vac !== this.vacCount || agI !== this.agInterCount)
+      throw new Error(`incremental counts drifted: Cd ${cd}/${this.cdCount} Hg ${hg}/${this.hgCount} Ag_Cd ${agSub}/${this.agSubCount} V ${vac}/${this.vacCount} Ag_i ${agI}/${this.agInterCount}`);
+    const r = this.reservoir;
+    if (hg + r.hgTotal !== expected.hg) throw new Error(`Hg not conserved: crystal ${hg} + solution ${r.hgTotal} != ${expected.hg}`);
+    if (cd + r.cdTotal !== expected.cd) throw new Error(`Cd not conserved: crystal ${cd} + solution ${r.cdTotal} != ${expected.cd}`);
+    if (agSub + agI + r.agTotal !== expected.ag) throw new Error(`Ag not conserved: crystal ${agSub + agI} + solution ${r.agTotal} != ${expected.ag}`);
+    if (r.agTotal !== this.agSolutionCount) throw new Error(`solution Ag ${r.agTotal} != Ag atoms in solution ${this.agSolutionCount}`);
+    const defectCharge = agI - 2 * vac - agSub;
+    if (defectCharge !== this.crystalCharge) throw new Error(`crystal charge ${defectCharge} != bookkept ${this.crystalCharge} (only intrinsic vacancies may charge it)`);
+  }
+
+  /** Every slot's incremental rate equals a from-scratch evaluation (relative tolerance 1e-12). */
+  verifyRates(): void {
+    const solver = this.solver;
+    for (let slot = 0; slot < solver.slotCount; slot++) {
+      const want = this.expectedRate(slot);
+      const have = solver.rate(slot);
+      if (Math.abs(want - have) > 1e-12 * Math.max(Math.abs(want), 1e-300)) {
+        const g = solver.groupOfSlot[slot]!;
+        throw new Error(`slot ${slot} (${EVENT_TYPE_NAMES[g]}) rate ${have} but the state gives ${want}`);
+      }
+    }
+  }
+}
+
+/** Interstitial class 0/1: T_Cd/T_Se in zinc blende; lower/upper cage level along c in wurtzite. */
+function classifyInterstitials(c: Crystal): Uint8Array {
+  const out = new Uint8Array(c.interstitialCount);
+  for (let s = 0; s < c.interstitialCount; s++) {
+    const kind = c.interstitialKind[s]!;
+    if (kind === InterstitialKind.TetraCation) out[s] = 0;
+    else if (kind === InterstitialKind.TetraAnion) out[s] = 1;
+    else {
+      const z = c.interstitialPositionNm[3 * s + 2]!;
+      out[s] = Math.round(z / (c.latticeCNm / 2)) & 1;
+    }
+  }
+  return out;
+}
+
+/** Per cation-cation edge: the common cation neighbours (the saddle ring) and the shared interstitial sites. */
+function edgeTables(c: Crystal): [Int32Array, Int32Array, Int32Array, Int32Array] {
+  const cc = c.cationCation;
+  const ci = c.cationInterstitial;
+  const nE = cc.index.length;
+  const commonStart = new Int32Array(nE + 1);
+  const sharedStart = new Int32Array(nE + 1);
+  const common: number[] = [];
+  const shared: number[] = [];
+  const mark = new Int32Array(Math.max(c.cationCount, c.interstitialCount)).fill(-1);
+  const markI = new Int32Array(c.interstitialCount).fill(-1);
+  for (let i = 0; i < c.cationCount; i++) {
+    for (let q = cc.start[i]!; q < cc.start[i + 1]!; q++) mark[cc.index[q]!] = i;
+    for (let q = ci.start[i]!; q < ci.start[i + 1]!; q++) markI[ci.index[q]!] = i;
+    for (let e = cc.start[i]!; e < cc.start[i + 1]!; e++) {
+      const j = cc.index[e]!;
+      for (let q = cc.start[j]!; q < cc.start[j + 1]!; q++) {
+        const n = cc.index[q]!;
+        if (n !== i && mark[n] === i) common.push(n);
+      }
+      for (let q = ci.start[j]!; q < ci.start[j + 1]!; q++) if (markI[ci.index[q]!] === i) shared.push(ci.index[q]!);
+      commonStart[e + 1] = common.length;
+      sharedStart[e + 1] = shared.length;
+    }
+  }
+  return [commonStart, Int32Array.from(common), sharedStart, Int32Array.from(shared)];
+}

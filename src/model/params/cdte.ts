@@ -1,0 +1,18 @@
+// CdTe: weaker Cd-Te bonds than Cd-Se (exchange rate Te > Se > S, E51): host and Ag barriers lower.
+import { CdSe } from './cdse.js';
+import { deriveParams } from './derive.js';
+
+export const CdTe = deriveParams(
+  CdSe,
+  {
+    material: 'CdTe',
+    anion: 'Te',
+    notes: 'CdSe set with barriers lowered for the weaker, longer Cd-Te bond (E51, E52); no CdTe-specific calibration was done.',
+  },
+  {
+    hopCdEv: { value: 0.85, unit: 'eV', source: '[ASSUMPTION] CdSe value - 0.15 eV: weaker bond (Cd self-diffusion low-T branch in CdTe 1.08 eV incl. formation, Jones 1993)' },
+    hopHgEv: { value: 0.85, unit: 'eV', source: '[ASSUMPTION] as hopCdEv' },
+    agInterstitialHopEv: { value: 0.3, unit: 'eV', source: '[ASSUMPTION] larger lattice (a = 6.48 A); Cu_i/Ag_i are fast in CdTe (Jones 1992: 0.57 eV incl. formation)' },
+    surfaceExchangeThiolEv: { value: 0.9, unit: 'eV', source: '[ASSUMPTION] CdSe value - 0.1 eV (weaker bond)' },
+  },
+);
