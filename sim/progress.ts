@@ -22,7 +22,7 @@ export interface Progress {
   finish(): void;
 }
 
-const BAR_WIDTH = 24;
+const BAR_WIDTH = 20;
 
 /** A progress writer; a no-op when the stream is not a terminal or quiet is set. */
 export function createProgress(options: ProgressOptions = {}): Progress {
@@ -45,7 +45,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
       const elapsedS = (now - startMs) / 1000;
       const eta = f > 0 ? formatDuration((elapsedS * (1 - f)) / f) : '?';
       const label = options.label ? `${options.label} ` : '';
-      const line = `${label}[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${(100 * f).toFixed(0).padStart(3)}% ${detail} elapsed ${formatDuration(elapsedS)} ETA ${eta}`;
+      const line = `${label}[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${(100 * f).toFixed(0).padStart(3)}% ${detail} ${formatDuration(elapsedS)} ETA ${eta}`;
       const columns = stream.columns ?? 100;
       stream.write(`\r${line.slice(0, columns - 1)}\x1b[K`);
       drawn = true;

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyOverrides, CrystalSpecError, parseScenario, ScenarioError, spacedTimesS } from '../src/index.js';
+import { applyOverrides, CrystalSpecError, formatCsv, formatCsvNumber, parseScenario, ScenarioError } from '../src/index.js';
+import { createSimulation, sampleTimes } from '../src/model/simulation.js';
 import type {
   ProfileRow,
   SampleRow,
@@ -109,18 +110,13 @@ export function scenarioHash(scenario: Scenario): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV
+// CSV (format of src/io/csv.ts: numbers as the shortest text that reads back to the same double)
 
-/** Integers plain, other numbers to 10 significant digits (shortest form that keeps them). */
-export function formatCsvNumber(value: number): string {
-  if (Number.isInteger(value) || !Number.isFinite(value)) return String(value);
-  return String(Number(value.toPrecision(10)));
-}
+/** Re-exported for the ensemble and optics modules that import it from here. */
+export { formatCsvNumber };
 
 function toCsv<Row>(columns: readonly (keyof Row & string)[], rows: readonly Row[]): string {
-  const lines = [columns.join(',')];
-  for (const row of rows) lines.push(columns.map((c) => formatCsvNumber(row[c] as number)).join(','));
-  return lines.join('\n') + '\n';
+  return formatCsv(columns, rows.map((row) => columns.map((c) => row[c] as number)));
 }
 
 export const timeseriesCsv = (rows: readonly SampleRow[]): string => toCsv<SampleRow>(TIMESERIES_COLUMNS, rows);
@@ -156,14 +152,12 @@ export interface RunProgress {
 
 /**
  * INTEGRATION POINT (trajectory): a TrajectorySink fed by the simulation at `frames` times spaced like the
- * samples; after the last sample finish() gives the file's bytes, written atomically to DIR/fileName.
- * The format belongs to src/io/trajectory.ts; sim/commands/run.ts builds this from its encoder.
+ * samples; finish() runs after the last sample, before summary.json (sim/trajectory-file.ts writes the file).
  */
 export interface TrajectoryOutput {
   readonly sink: TrajectorySink;
   readonly frames: number;
-  readonly fileName: string;
-  finish(): Uint8Array;
+  finish(): unknown;
 }
 
 export interface RunScenarioOptions {
@@ -224,13 +218,13 @@ export async function runScenarioToDir(options: RunScenarioOptions): Promise<Run
   if (resumed !== undefined && options.trajectory !== undefined) {
     throw new UsageError('--trajectory cannot be combined with --resume (the trajectory of the earlier session is not kept)');
   }
-  const create = options.createSimulation ?? (await defaultCreateSimulation());
+  const create = options.createSimulation ?? createSimulation;
 
   const simOptions: SimulationOptions = {};
   if (resumed !== undefined) simOptions.resume = resumed.state;
   if (options.check) simOptions.check = true;
   if (options.trajectory) {
-    simOptions.trajectory = { sink: options.trajectory.sink, frameTimesS: spacedTimesS(scenario, options.trajectory.frames) };
+    simOptions.trajectory = { sink: options.trajectory.sink, frameTimesS: sampleTimes({ ...scenario, samples: options.trajectory.frames }) };
   }
 
   const startMs = performance.now();
@@ -290,7 +284,7 @@ export async function runScenarioToDir(options: RunScenarioOptions): Promise<Run
   };
   writeFileAtomic(join(outDir, TIMESERIES_FILE), timeseriesCsv(result.samples));
   writeFileAtomic(join(outDir, PROFILES_FILE), profilesCsv(result.profiles));
-  if (options.trajectory) writeFileAtomic(join(outDir, options.trajectory.fileName), options.trajectory.finish());
+  options.trajectory?.finish();
   writeJsonAtomic(join(outDir, SUMMARY_FILE), summary);
   rmSync(checkpointPath, { force: true }); // the finished outputs supersede it
   return summary;
@@ -304,14 +298,6 @@ function createModel(create: CreateSimulation, scenario: Scenario, seed: string,
     if (err instanceof CrystalSpecError) throw new UsageError(`scenario ${scenario.name}: crystal: ${err.message}`);
     throw err;
   }
-}
-
-// TODO(lead): once src/model/simulation.ts lands, replace with a static import of createSimulation.
-// The specifier is a variable so that this module compiles and loads while the model is being written.
-const MODEL_MODULE = '../src/model/simulation.js';
-async function defaultCreateSimulation(): Promise<CreateSimulation> {
-  const model = (await import(MODEL_MODULE)) as { createSimulation: CreateSimulation };
-  return model.createSimulation;
 }
 
 /** The checkpoint in DIR, if any, after checking it belongs to this scenario and seed. */

@@ -8,3 +8,5 @@ export * from './io/extxyz.js';
 export * from './io/trajectory.js';
 export * from './optics/index.js';
 export * from './io/scenario.js';
+export * from './continuum/index.js';
+export * from './io/csv.js';

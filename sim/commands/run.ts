@@ -2,10 +2,11 @@
 // No physics here; times in s (simulated) and wall seconds for --checkpoint-every-s.
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { TRAJECTORY_FILE_NAME, TrajectoryEncoder } from '../../src/index.js';
+import { TRAJECTORY_FILE_NAME } from '../../src/index.js';
 import type { Scenario } from '../../src/model/contract.js';
 import { UsageError } from '../errors.js';
 import { createProgress } from '../progress.js';
+import { TrajectoryFileSink } from '../trajectory-file.js';
 import { loadScenario, RunInterrupted, runScenarioToDir, type RunSummary, type TrajectoryOutput } from '../run-scenario.js';
 
 interface RunArgs {
@@ -77,9 +78,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
         checkpointEveryS,
         resume: argv.resume,
         check: argv.check,
-        trajectory: argv.trajectory ? trajectoryOutput(scenario, seed, argv.frames ?? scenario.samples) : undefined,
+        trajectory: argv.trajectory ? trajectoryOutput(scenario, seed, outDir, argv.frames ?? scenario.samples) : undefined,
         signal: abort.signal,
-        onSample: (p) => progress.update(p.timeS / p.durationS, `sample ${p.samplesDone}/${p.samples} t=${p.timeS.toPrecision(3)} s`),
+        onSample: (p) => progress.update(p.timeS / p.durationS, `${p.samplesDone}/${p.samples} t=${p.timeS.toPrecision(3)}s`),
         notice: (message) => {
           if (!argv.quiet) process.stderr.write(`cxsim: ${message}\n`);
         },
@@ -106,8 +107,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
   },
 };
 
-/** INTEGRATION POINT (trajectory): the encoder of src/io/trajectory.ts as the run's TrajectorySink. */
-function trajectoryOutput(scenario: Scenario, seed: string, frames: number): TrajectoryOutput {
-  const encoder = new TrajectoryEncoder({ info: { scenario: scenario.name, seed } });
-  return { sink: encoder, frames, fileName: TRAJECTORY_FILE_NAME, finish: () => encoder.finish() };
+/** INTEGRATION POINT (trajectory): the file sink of sim/trajectory-file.ts, written to OUT/trajectory.cxtraj. */
+function trajectoryOutput(scenario: Scenario, seed: string, outDir: string, frames: number): TrajectoryOutput {
+  const sink = new TrajectoryFileSink(join(outDir, TRAJECTORY_FILE_NAME), { info: { scenario: scenario.name, seed } });
+  return { sink, frames, finish: () => sink.finish() };
 }

@@ -1,10 +1,10 @@
 // Merge a finished ensemble directory: read replicas 0..N-1 in index order, reduce, and write ensemble.json,
 // the ensemble CSVs and plots. The same code serves a single-machine run and `cxsim merge` after shards.
 import { join } from 'node:path';
-import { replicaSeed } from '../../src/index.js';
+import { formatCsv, formatCsvColumns, replicaSeed } from '../../src/index.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic, writeJsonAtomic } from '../files.js';
-import { formatCsvNumber, scenarioHash } from '../run-scenario.js';
+import { scenarioHash } from '../run-scenario.js';
 import type { Scenario } from '../../src/model/contract.js';
 import { ENSEMBLE_FILE, PROFILES_CSV, replicaDir, SERIES_CSV, missingReplicas } from './layout.js';
 import { readManifest, type Manifest } from './manifest.js';
@@ -72,7 +72,7 @@ export function mergeEnsemble(dir: string): EnsembleDocument {
   const replicas = readEnsembleReplicas(dir, manifest);
   const labels = replicas.map((_, r) => replicaDir(dir, r));
   const stats = reduceReplicas(replicas, labels);
-  writeFileAtomic(join(dir, SERIES_CSV), seriesCsv(stats.series));
+  writeFileAtomic(join(dir, SERIES_CSV), formatCsvColumns(stats.series));
   writeFileAtomic(join(dir, PROFILES_CSV), profilesCsv(stats.profiles));
   const plots = writeEnsemblePlots(dir, manifest, stats);
   const doc: EnsembleDocument = {
@@ -92,25 +92,14 @@ export function mergeEnsemble(dir: string): EnsembleDocument {
   return doc;
 }
 
-function seriesCsv(series: EnsembleSeries): string {
-  const columns = Object.keys(series);
-  const rows = series['timeS']!.length;
-  const lines = [columns.join(',')];
-  for (let r = 0; r < rows; r++) lines.push(columns.map((c) => formatCsvNumber(series[c]![r]!)).join(','));
-  return lines.join('\n') + '\n';
-}
-
-/** Long format: one row per (time, shell), the value statistics as columns. */
+/** Long format: one row per (time, shell), the value statistics as columns. Full double precision. */
 function profilesCsv(profiles: EnsembleProfiles): string {
   const stats = Object.keys(profiles).filter((k) => !['timeS', 'shell', 'radiusNm'].includes(k));
-  const lines = [['timeS', 'shell', 'radiusNm', ...stats].join(',')];
+  const rows: number[][] = [];
   profiles.timeS.forEach((t, ti) => {
-    for (const s of profiles.shell) {
-      const cells = [t, s, profiles.radiusNm[s]!, ...stats.map((k) => (profiles[k] as number[][])[ti]![s]!)];
-      lines.push(cells.map(formatCsvNumber).join(','));
-    }
+    for (const s of profiles.shell) rows.push([t, s, profiles.radiusNm[s]!, ...stats.map((k) => (profiles[k] as number[][])[ti]![s]!)]);
   });
-  return lines.join('\n') + '\n';
+  return formatCsv(['timeS', 'shell', 'radiusNm', ...stats], rows);
 }
 
 export type { EnsembleStats };

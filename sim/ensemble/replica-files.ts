@@ -1,6 +1,7 @@
 // Reading one finished replica's run dir (summary.json, timeseries.csv, profiles.csv) into numbers,
 // checking it belongs to the ensemble. Units as written by sim/run-scenario.ts (s, nm, fractions, counts).
 import { join } from 'node:path';
+import { CsvError, csvNumberColumn, parseCsv } from '../../src/index.js';
 import { UsageError } from '../errors.js';
 import { readJsonFile, readTextFile } from '../files.js';
 import { PROFILES_FILE, SUMMARY_FILE, TIMESERIES_FILE } from '../run-scenario.js';
@@ -22,28 +23,17 @@ export interface ReplicaData {
   profiles: NumericTable;
 }
 
-/** Parse a header + numbers CSV; `path` names the file in errors. */
+/** Parse a header + numbers CSV (src/io/csv.ts); `path` names the file in errors. */
 export function parseNumericCsv(text: string, path: string): NumericTable {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  if (lines.length === 0) throw new UsageError(`${path}: empty CSV (expected a header line)`);
-  const columns = lines[0]!.split(',').map((c) => c.trim());
-  const rows = lines.length - 1;
-  const data: Record<string, Float64Array> = {};
-  for (const c of columns) data[c] = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const cells = lines[r + 1]!.split(',');
-    if (cells.length !== columns.length) {
-      throw new UsageError(`${path}: line ${r + 2}: expected ${columns.length} values, got ${cells.length}`);
-    }
-    for (let c = 0; c < columns.length; c++) {
-      const value = Number(cells[c]);
-      if (cells[c]!.trim() === '' || Number.isNaN(value)) {
-        throw new UsageError(`${path}: line ${r + 2}, column ${columns[c]}: expected a number, got "${cells[c]}"`);
-      }
-      data[columns[c]!]![r] = value;
-    }
+  try {
+    const table = parseCsv(text);
+    const data: Record<string, Float64Array> = {};
+    for (const c of table.header) data[c] = csvNumberColumn(table, c);
+    return { columns: table.header, data, rows: table.rows.length };
+  } catch (err) {
+    if (err instanceof CsvError) throw new UsageError(`${path}: ${err.message}`);
+    throw err;
   }
-  return { columns, data, rows };
 }
 
 /** Read replica outputs from `dir`; summary.json must hold a seed, a scenarioHash and numeric finals. */

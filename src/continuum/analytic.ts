@@ -1,9 +1,5 @@
-// Crank's exact solutions of Fick's second law, uniform initial C = 0, surroundings C = 1: sphere (radius a) and
-// plane sheet (−l < x < l), constant surface concentration or surface exchange (Robin). Dimensionless here:
-// τ = D t / a² (or D t / l²), ρ = r/a (or x/l), Biot number L = aα/D (or lα/D), L = ∞ the constant surface.
-// References (J. Crank, The Mathematics of Diffusion, 2nd ed. 1975): sphere eq. 6.18-6.22 (p. 91), sphere
-// surface evaporation p. 96; sheet eq. 4.17-4.18 and 2.67 (p. 47-48), sheet surface evaporation p. 60;
-// semi-infinite medium with surface evaporation (ch. 3, the small-time fallback). See PHYSICS-NOTES §4.
+// Crank's exact solutions (The Mathematics of Diffusion, 1975, ch. 4 and 6; PHYSICS-NOTES §4) for a sphere and a plane sheet,
+// constant surface or surface exchange (Robin). Dimensionless: τ = Dt/a², ρ = r/a, Biot L = aα/D (∞: constant surface).
 import { erfc, erfcx, erfcxUptake, ierfc } from './special.js';
 import { RobinRoots, type FickGeometry } from './roots.js';
 
@@ -80,22 +76,49 @@ function sheetConstantFraction(tau: number): number {
   return 1 - (8 / (Math.PI * Math.PI)) * sum;
 }
 
+/** Below this τ the Robin M_t/M_∞ uses the one-image closed forms below (neglected images ~e^(−1/τ) < 1e-21). */
+const ROBIN_SHORT_TIME_TAU = 0.02;
+
 /**
- * Semi-infinite medium behind a surface-exchange boundary (Crank ch. 3, surface evaporation), per unit volume:
- * M/M∞ ≈ (A a / V)(1/L)[e^(L²τ) erfc(L√τ) − 1 + 2L√(τ/π)], A a/V = 3 (sphere) or 1 (sheet). Small τ only.
+ * Robin uptake at small τ from the Laplace-domain solution with coth q (sphere) or tanh q (sheet) set to 1, i.e.
+ * dropping image terms of order e^(−1/τ); inverted in closed form (Crank ch. 3 and 6 transforms):
+ *   sheet:  M = g(L√τ)/L,  g(x) = e^(x²) erfc(x) − 1 + 2x/√π (the semi-infinite surface-evaporation result);
+ *   sphere: M = 3L[−τ/b + L g(x)/b³], b = L − 1, x = b√τ, rearranged as 3Lτ + 3L²τ^(3/2) H(x),
+ *           H(x) = (g(x) − x²)/x³ = Σ_{k>=3} (−1)^k x^(k−3)/Γ(k/2 + 1), so L = 1 (b = 0) is regular.
+ * Both give M ≈ 3Lτ (sheet Lτ) as τ -> 0 and the constant-surface 6√(τ/π) (2√(τ/π)) as L -> ∞.
  */
-function semiInfiniteRobinFraction(geometry: FickGeometry, tau: number, biot: number): number {
-  const shape = geometry === 'sphere' ? 3 : 1;
-  return (shape / biot) * erfcxUptake(biot * Math.sqrt(tau));
+function robinFractionShort(geometry: FickGeometry, tau: number, biot: number): number {
+  const L = biot;
+  if (geometry === 'slab') return erfcxUptake(L * Math.sqrt(tau)) / L;
+  const b = L - 1;
+  const x = b * Math.sqrt(tau);
+  if (x >= 0.5) return ((3 * L) / b) * ((L * tau * erfcxUptake(x)) / (x * x) - tau);
+  // |x| < 0.5 here (b >= −1 and τ < 0.02 keep x > −0.15): the series of H converges fast.
+  let h = 0;
+  let gammaPrev2 = Math.sqrt(Math.PI) / 2; // Γ(k/2) for k = 3
+  let gammaPrev = 1; // Γ((k+1)/2) for k = 3, i.e. Γ(2)
+  let power = 1; // x^(k−3)
+  for (let k = 3; k < 80; k++) {
+    const gamma = (k / 2) * gammaPrev2; // Γ(k/2 + 1)
+    gammaPrev2 = gammaPrev;
+    gammaPrev = gamma;
+    const term = ((k % 2 === 0 ? 1 : -1) * power) / gamma;
+    h += term;
+    if (Math.abs(term) < 1e-17 * Math.abs(h)) break;
+    power *= x;
+  }
+  return 3 * L * tau + 3 * L * L * tau * Math.sqrt(tau) * h;
 }
 
 /** Sum Σ A_n e^(−β_n² τ) of the Robin M_t/M_∞ series; A_n from Crank p. 96 (sphere) and p. 60 (sheet). */
 function robinFraction(geometry: FickGeometry, tau: number, biot: number, roots?: RobinRoots): number {
+  if (tau < ROBIN_SHORT_TIME_TAU) return robinFractionShort(geometry, tau, biot);
   const needed = robinTermsFor(tau);
-  if (needed > MAX_ROBIN_TERMS) return semiInfiniteRobinFraction(geometry, tau, biot);
   const r = rootsFor(geometry, biot, roots);
   const L = biot;
+  // Kahan summation: up to ~2e5 terms are added to a sum near 1, and 1 − sum is the answer.
   let sum = 0;
+  let carry = 0;
   for (let i = 0; i < needed; i++) {
     if (i >= r.count) r.ensure(Math.min(needed, Math.max(2 * r.count, 32)));
     const beta = r.beta[i]!;
@@ -108,7 +131,10 @@ function robinFraction(geometry: FickGeometry, tau: number, biot: number, roots?
       amplitude = L < 1 ? (2 * L * L) / (b2 * (b2 + L * L + L)) : 2 / (b2 * (b2 / (L * L) + 1 + 1 / L));
     }
     const term = amplitude * Math.exp(-b2 * tau);
-    sum += term;
+    const y = term - carry;
+    const t = sum + y;
+    carry = t - sum - y;
+    sum = t;
     if (term * (i + 2) < SERIES_TOL) break;
   }
   return 1 - sum;

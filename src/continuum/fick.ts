@@ -4,6 +4,9 @@ import { M_PER_NM } from '../units.js';
 import { concentrationProfile, fractionExchanged, tauForFraction } from './analytic.js';
 import { RobinRoots, type FickGeometry } from './roots.js';
 
+/** The paper's single Fickian D for IE-CE of CdSe at 80 °C, m²/s (Lee & Smith, Fig. S9; PHYSICS-NOTES §0, E12). */
+export const PAPER_IECE_D_M2_PER_S = 1e-22;
+
 export interface FickProblem {
   geometry: FickGeometry;
   /** Sphere radius a, or sheet half-thickness l, nm. */

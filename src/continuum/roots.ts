@@ -1,8 +1,5 @@
-// Eigenvalues of the surface-exchange (Robin) diffusion problems, dimensionless, for any Biot number L >= 0.
-// Sphere: β cot β + L − 1 = 0, one root in ((n−1)π, nπ) (Crank p. 96); sheet: β tan β = L, one root in
-// ((n−1)π, (n−½)π) (Crank p. 60). Each root is solved as a small offset y from the end of its interval it lies
-// nearest (bracketed Newton with bisection), so sin β and cos β stay exact as L -> 0 or L -> ∞
-// (den Otter et al., Solid State Ionics 134, 259 (2000), on evaluating these roots precisely).
+// Eigenvalues of the surface-exchange (Robin) problems for any Biot number L >= 0, dimensionless: sphere β cot β + L − 1 = 0
+// (Crank p. 96), sheet β tan β = L (Crank p. 60); solved as offsets from the nearer interval end (den Otter et al. 2000).
 
 /** Geometry of the continuum model: a sphere of radius a, or a plane sheet −l < x < l (a platelet). */
 export type FickGeometry = 'sphere' | 'slab';

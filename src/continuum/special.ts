@@ -78,7 +78,7 @@ export function erfcxUptake(x: number): number {
     let sum = 0;
     let gammaPrev = Math.sqrt(Math.PI) / 2; // Γ(3/2)
     let gammaPrev2 = 1; // Γ(1)
-    let power = x; // x^1
+    let power = -x; // (−x)^1
     for (let k = 2; k < 60; k++) {
       power *= -x;
       const gamma = (k / 2) * gammaPrev2; // Γ(k/2 + 1) = (k/2) Γ(k/2)

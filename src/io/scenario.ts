@@ -1,8 +1,8 @@
 // Scenario files: the zod schema, parsing into a fully defaulted Scenario (src/model/contract.ts) with
-// one-line errors naming file and dotted key, `--set` overrides, and the sample-time grid. Units: s, nm, degC.
+// one-line errors naming file and dotted key, and `--set` overrides. Units: s, nm, degC.
 import { z } from 'zod';
 import type { Scenario } from '../model/contract.js';
-import { MATERIAL_NAMES } from '../model/params/index.js';
+import { MATERIAL_NAMES, materialParams, paramValues } from '../model/params/index.js';
 import { BULK_CELLS_RANGE, LATERAL_RANGE_NM, LENGTH_RANGE_NM, MONOLAYER_N_RANGE } from '../lattice/index.js';
 
 /** A scenario that cannot be used. The message is one line: source, dotted key, what was expected, what was found. */
@@ -117,11 +117,11 @@ export const ScenarioSchema = z
     stages: z.array(StageSchema).max(1000).default([]).meta({ description: 'Protocol steps, sorted by atS' }),
     parameters: z
       .record(
-        z.string().regex(PARAMETER_KEY, { error: 'expected a dotted parameter name like "cation.hopBarrierEv"' }),
+        z.string().regex(PARAMETER_KEY, { error: 'expected a parameter name like "hopCdEv"' }),
         z.number(),
       )
       .optional()
-      .meta({ description: 'Overrides of material parameters by dotted key (exploration only)' }),
+      .meta({ description: 'Overrides of material parameters by name, e.g. {"hopCdEv": 0.95} (exploration only)' }),
   })
   .meta({ title: 'cxsim scenario', description: 'One cation-exchange experiment (see scenarios/README.md)' });
 
@@ -143,7 +143,21 @@ export function parseScenario(value: unknown, source: string): Scenario {
   if (!result.success) throw new ScenarioError(`${source}: ${describeIssues(result.error.issues, value)}`);
   const { $schema: _ignored, ...scenario } = result.data;
   checkTimes(scenario, source);
+  checkParameterNames(scenario, source);
   return scenario;
+}
+
+/** Parameter overrides must name parameters of the scenario's material. */
+function checkParameterNames(scenario: Scenario, source: string): void {
+  const known = Object.keys(paramValues(materialParams(scenario.material)));
+  for (const key of Object.keys(scenario.parameters ?? {})) {
+    if (known.includes(key)) continue;
+    const hint = suggest(key, known);
+    throw new ScenarioError(
+      `${source}: parameters: unknown parameter ${JSON.stringify(key)} of ${scenario.material}` +
+        (hint === undefined ? ` (known: ${known.join(', ')})` : ` (did you mean ${JSON.stringify(hint)}?)`),
+    );
+  }
 }
 
 /** Cross-field rules zod cannot see field by field: sample grid and stage order inside [0, durationS). */
@@ -472,24 +486,4 @@ function setAt(root: Record<string, unknown>, path: readonly Segment[], fail: (m
     }
     node = child as Record<Segment, unknown>;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sample grid
-
-/**
- * `count` times from 0 to durationS inclusive, spaced as the scenario says: 'linear' evenly; 'log' is 0
- * then count - 1 times geometric from firstSampleS to durationS (resolves the burst and the tail).
- */
-export function spacedTimesS(scenario: Pick<Scenario, 'durationS' | 'sampleSpacing' | 'firstSampleS'>, count: number): number[] {
-  const { durationS, firstSampleS } = scenario;
-  const times = [0];
-  if (scenario.sampleSpacing === 'linear' || count === 2) {
-    for (let i = 1; i < count; i++) times.push((durationS * i) / (count - 1));
-  } else {
-    const ratio = Math.log(durationS / firstSampleS) / (count - 2);
-    for (let i = 0; i < count - 1; i++) times.push(firstSampleS * Math.exp(ratio * i));
-  }
-  times[count - 1] = durationS; // exact end, free of rounding
-  return times;
 }

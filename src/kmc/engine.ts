@@ -5,7 +5,10 @@ import type { Rng } from '../rng.js';
 import type { Solver } from './solver.js';
 
 export interface KmcModel {
-  /** Execute the event held in `slot`, then call solver.update for every slot whose base rate changed. */
+  /**
+   * Execute the event held in `slot`, then call solver.update for every slot whose base rate changed.
+   * During the call, engine.timeS is the time of this event.
+   */
   execute(slot: number): void;
 }
 
@@ -21,7 +24,12 @@ export interface KmcClock {
   pendingEventTimeS: number;
   /** Total rate when that waiting time was drawn. */
   pendingTotalHz: number;
+  /** Time of the last executed event (start of the interval the next event closes); absent in old checkpoints. */
+  lastEventTimeS?: number;
 }
+
+/** Events per call of the inner loop (see runUntil). */
+const CHUNK_STEPS = 4096;
 
 export class KmcEngine {
   timeS = 0;
@@ -37,6 +45,14 @@ export class KmcEngine {
   readonly executedByGroup: Float64Array;
   /** Groups after whose events runUntil returns 'halt' (all 0 unless a rate scaler needs to react at once). */
   readonly haltAfterGroup: Uint8Array;
+  /**
+   * Optional accumulator, per group, of the time integral of its propensity (factor * base-rate sum), added at each
+   * event over the interval since the previous event (so stops never change it). Its owner (the rate scaler) reads
+   * and zeroes it; null (the default) costs one branch per event.
+   */
+  propensityIntegral: Float64Array | null = null;
+  /** Time of the last executed event, s. */
+  lastEventTimeS = 0;
 
   constructor(
     readonly solver: Solver,
@@ -53,8 +69,22 @@ export class KmcEngine {
    * On 'halt' the clock is at the halting event's time and nothing is pending.
    */
   runUntil(stopS: number, maxSteps = Number.POSITIVE_INFINITY): StopReason {
-    const { solver, model, rng, executedByGroup, haltAfterGroup } = this;
+    // Chunks keep every call of the loop short: V8 then runs it as regular optimized code, whereas one long call
+    // runs on-stack-replaced code that boxes the loop's doubles (an allocation per event).
+    let remaining = maxSteps;
+    for (;;) {
+      const before = this.steps;
+      const reason = this.runChunk(stopS, remaining < CHUNK_STEPS ? remaining : CHUNK_STEPS);
+      remaining -= this.steps - before;
+      if (reason !== 'steps' || !(remaining > 0)) return reason;
+    }
+  }
+
+  /** The step loop itself, at most maxSteps events (see runUntil). */
+  private runChunk(stopS: number, maxSteps: number): StopReason {
+    const { solver, model, rng, executedByGroup, haltAfterGroup, propensityIntegral } = this;
     const groupOfSlot = solver.groupOfSlot;
+    const groupCount = solver.groupCount;
     let timeS = this.timeS;
     let steps = 0;
     let reason: StopReason = 'steps';
@@ -80,6 +110,12 @@ export class KmcEngine {
         break;
       }
       const slot = solver.pick(rng.next() * totalHz);
+      if (propensityIntegral !== null) {
+        const dtS = pendingS - this.lastEventTimeS;
+        for (let g = 0; g < groupCount; g++) propensityIntegral[g]! += solver.factor(g) * solver.groupSum(g) * dtS;
+      }
+      this.lastEventTimeS = pendingS;
+      this.timeS = pendingS; // so that execute() can read the time of the event it executes
       model.execute(slot);
       const group = groupOfSlot[slot]!;
       executedByGroup[group]! += 1;
@@ -100,7 +136,13 @@ export class KmcEngine {
   }
 
   clock(): KmcClock {
-    return { timeS: this.timeS, steps: this.steps, pendingEventTimeS: this.pendingEventTimeS, pendingTotalHz: this.pendingTotalHz };
+    return {
+      timeS: this.timeS,
+      steps: this.steps,
+      pendingEventTimeS: this.pendingEventTimeS,
+      pendingTotalHz: this.pendingTotalHz,
+      lastEventTimeS: this.lastEventTimeS,
+    };
   }
 
   restoreClock(clock: KmcClock): void {
@@ -108,5 +150,6 @@ export class KmcEngine {
     this.steps = clock.steps;
     this.pendingEventTimeS = clock.pendingEventTimeS;
     this.pendingTotalHz = clock.pendingTotalHz;
+    this.lastEventTimeS = clock.lastEventTimeS ?? clock.timeS;
   }
 }

@@ -15,6 +15,11 @@ export interface Solver {
   rate(slot: number): number;
   /** Set the base rate of one slot, 1/s. */
   update(slot: number, baseRateHz: number): void;
+  /**
+   * Set the base rates of the contiguous slots firstSlot .. firstSlot+count-1 (one group) from ratesHz[0 .. count-1],
+   * 1/s. Cheaper than count update() calls when several neighbouring slots change (shared ancestors recomputed once).
+   */
+  updateRange(firstSlot: number, ratesHz: ArrayLike<number>, count: number): void;
   /** Multiply every rate in a group by `factor` (O(1)). */
   setFactor(group: number, factor: number): void;
   factor(group: number): number;
@@ -42,88 +47,143 @@ function checkRate(slot: number, rateHz: number): void {
   if (!(rateHz >= 0) || rateHz === Infinity) throw new RangeError(`slot ${slot}: rate must be finite and >= 0, got ${rateHz}`);
 }
 
-/** Sum-tree solver: per group a complete binary tree in a Float64Array, leaves at [cap, 2 cap). */
-export function createTreeSolver(groupSizes: ArrayLike<number>): Solver {
-  const { groupStart, groupOfSlot } = layout(groupSizes);
-  const groupCount = groupSizes.length;
-  const slotCount = groupOfSlot.length;
-  const caps = new Int32Array(groupCount);
-  const trees: Float64Array[] = [];
-  for (let g = 0; g < groupCount; g++) {
-    let cap = 1;
-    while (cap < groupSizes[g]!) cap <<= 1;
-    caps[g] = cap;
-    trees.push(new Float64Array(2 * cap));
-  }
-  const factors = new Float64Array(groupCount).fill(1);
+/**
+ * Sum-tree solver: per group a complete binary tree (node 1 the root, leaves at [cap, 2 cap)), all groups in one flat
+ * Float64Array. A class with small methods so that V8 inlines them into the engine loop (a double returned from a
+ * call that is not inlined is boxed: one allocation per event).
+ */
+class TreeSolver implements Solver {
+  readonly slotCount: number;
+  readonly groupCount: number;
+  readonly groupStart: Int32Array;
+  readonly groupOfSlot: Int32Array;
+  /** Leaf count (power of two) of each group's tree, and where its node 0 sits in `tree`. */
+  private readonly caps: Int32Array;
+  private readonly treeBase: Int32Array;
+  /** Storage index of each slot's leaf. */
+  private readonly leafOfSlot: Int32Array;
+  private readonly tree: Float64Array;
+  private readonly factors: Float64Array;
 
-  const solver: Solver = {
-    slotCount,
-    groupCount,
-    groupStart,
-    groupOfSlot,
-    total() {
-      let sum = 0;
-      for (let g = 0; g < groupCount; g++) sum += factors[g]! * trees[g]![1]!;
-      return sum;
-    },
-    rate(slot) {
+  constructor(groupSizes: ArrayLike<number>) {
+    const { groupStart, groupOfSlot } = layout(groupSizes);
+    this.groupStart = groupStart;
+    this.groupOfSlot = groupOfSlot;
+    this.groupCount = groupSizes.length;
+    this.slotCount = groupOfSlot.length;
+    this.caps = new Int32Array(this.groupCount);
+    this.treeBase = new Int32Array(this.groupCount);
+    let size = 0;
+    for (let g = 0; g < this.groupCount; g++) {
+      let cap = 1;
+      while (cap < groupSizes[g]!) cap <<= 1;
+      this.caps[g] = cap;
+      this.treeBase[g] = size;
+      size += 2 * cap;
+    }
+    this.tree = new Float64Array(size);
+    this.leafOfSlot = new Int32Array(this.slotCount);
+    for (let slot = 0; slot < this.slotCount; slot++) {
       const g = groupOfSlot[slot]!;
-      return trees[g]![caps[g]! + slot - groupStart[g]!]!;
-    },
-    update(slot, baseRateHz) {
-      const g = groupOfSlot[slot]!;
-      const tree = trees[g]!;
-      let i = caps[g]! + slot - groupStart[g]!;
-      tree[i] = baseRateHz;
-      // Recompute parents from children (not by adding deltas) so rounding never drifts.
-      for (i >>= 1; i >= 1; i >>= 1) tree[i] = tree[2 * i]! + tree[2 * i + 1]!;
-    },
-    setFactor(group, factor) {
-      if (!(factor >= 0) || factor === Infinity) throw new RangeError(`group ${group}: factor must be finite and >= 0, got ${factor}`);
-      factors[group] = factor;
-    },
-    factor: (group) => factors[group]!,
-    groupSum: (group) => trees[group]![1]!,
-    pick(target) {
-      let g = 0;
-      let last = -1;
-      for (; g < groupCount; g++) {
-        const w = factors[g]! * trees[g]![1]!;
-        if (w <= 0) continue;
-        last = g;
-        if (target < w) break;
-        target -= w;
+      this.leafOfSlot[slot] = this.treeBase[g]! + this.caps[g]! + slot - groupStart[g]!;
+    }
+    this.factors = new Float64Array(this.groupCount).fill(1);
+  }
+
+  total(): number {
+    const { factors, tree, treeBase } = this;
+    let sum = 0;
+    for (let g = 0; g < this.groupCount; g++) sum += factors[g]! * tree[treeBase[g]! + 1]!;
+    return sum;
+  }
+
+  rate(slot: number): number {
+    return this.tree[this.leafOfSlot[slot]!]!;
+  }
+
+  update(slot: number, baseRateHz: number): void {
+    const tree = this.tree;
+    const g = this.groupOfSlot[slot]!;
+    const base = this.treeBase[g]!;
+    let i = this.leafOfSlot[slot]! - base;
+    tree[base + i] = baseRateHz;
+    // Recompute parents from children (not by adding deltas) so rounding never drifts.
+    for (i >>= 1; i >= 1; i >>= 1) tree[base + i] = tree[base + 2 * i]! + tree[base + 2 * i + 1]!;
+  }
+
+  updateRange(firstSlot: number, ratesHz: ArrayLike<number>, count: number): void {
+    const tree = this.tree;
+    const base = this.treeBase[this.groupOfSlot[firstSlot]!]!;
+    let lo = this.leafOfSlot[firstSlot]! - base;
+    let hi = lo + count - 1;
+    for (let k = 0; k < count; k++) tree[base + lo + k] = ratesHz[k]!;
+    // Level by level: the dirty range halves each level, then a single path to the root.
+    while (lo > 1) {
+      lo >>= 1;
+      hi >>= 1;
+      for (let i = lo; i <= hi; i++) tree[base + i] = tree[base + 2 * i]! + tree[base + 2 * i + 1]!;
+    }
+  }
+
+  setFactor(group: number, factor: number): void {
+    if (!(factor >= 0) || factor === Infinity) throw new RangeError(`group ${group}: factor must be finite and >= 0, got ${factor}`);
+    this.factors[group] = factor;
+  }
+
+  factor(group: number): number {
+    return this.factors[group]!;
+  }
+
+  groupSum(group: number): number {
+    return this.tree[this.treeBase[group]! + 1]!;
+  }
+
+  pick(target: number): number {
+    const { factors, tree, treeBase, groupCount } = this;
+    let g = 0;
+    let last = -1;
+    let t = target;
+    for (; g < groupCount; g++) {
+      const w = factors[g]! * tree[treeBase[g]! + 1]!;
+      if (w <= 0) continue;
+      last = g;
+      if (t < w) break;
+      t -= w;
+    }
+    if (g === groupCount) {
+      if (last < 0) return -1;
+      g = last; // rounding pushed the target past the end: take the last non-empty group
+      t = factors[g]! * tree[treeBase[g]! + 1]!;
+    }
+    const base = treeBase[g]!;
+    const cap = this.caps[g]!;
+    t /= factors[g]!;
+    let node = 1;
+    while (node < cap) {
+      const left = 2 * node;
+      const leftSum = tree[base + left]!;
+      // Go right only into a non-empty subtree, so a zero-rate leaf is never returned.
+      if (t < leftSum || tree[base + left + 1]! <= 0) node = left;
+      else {
+        t -= leftSum;
+        node = left + 1;
       }
-      if (g === groupCount) {
-        if (last < 0) return -1;
-        g = last; // rounding pushed the target past the end: take the last non-empty group
-        target = factors[g]! * trees[g]![1]!;
-      }
-      const tree = trees[g]!;
-      const cap = caps[g]!;
-      let t = target / factors[g]!;
-      let node = 1;
-      while (node < cap) {
-        const left = 2 * node;
-        const leftSum = tree[left]!;
-        // Go right only into a non-empty subtree, so a zero-rate leaf is never returned.
-        if (t < leftSum || tree[left + 1]! <= 0) node = left;
-        else {
-          t -= leftSum;
-          node = left + 1;
-        }
-      }
-      return groupStart[g]! + node - cap;
-    },
-    rebuild() {
-      for (let g = 0; g < groupCount; g++) {
-        const tree = trees[g]!;
-        for (let i = caps[g]! - 1; i >= 1; i--) tree[i] = tree[2 * i]! + tree[2 * i + 1]!;
-      }
-    },
-  };
-  return guarded(solver);
+    }
+    return this.groupStart[g]! + node - cap;
+  }
+
+  rebuild(): void {
+    const tree = this.tree;
+    for (let g = 0; g < this.groupCount; g++) {
+      const base = this.treeBase[g]!;
+      for (let i = this.caps[g]! - 1; i >= 1; i--) tree[base + i] = tree[base + 2 * i]! + tree[base + 2 * i + 1]!;
+    }
+  }
+}
+
+/** Sum-tree solver: O(log n) update and pick, O(1) setFactor. */
+export function createTreeSolver(groupSizes: ArrayLike<number>): Solver {
+  return guarded(new TreeSolver(groupSizes));
 }
 
 /** Linear-scan solver: the same interface, O(n) pick; the reference the tree solver is tested against. */
@@ -151,6 +211,9 @@ export function createLinearSolver(groupSizes: ArrayLike<number>): Solver {
     update(slot, baseRateHz) {
       rates[slot] = baseRateHz;
     },
+    updateRange(firstSlot, ratesHz, count) {
+      for (let k = 0; k < count; k++) rates[firstSlot + k] = ratesHz[k]!;
+    },
     setFactor(group, factor) {
       factors[group] = factor;
     },
@@ -176,19 +239,25 @@ export function createLinearSolver(groupSizes: ArrayLike<number>): Solver {
   return solver;
 }
 
-/** Validate rates at the boundary only in debug builds would cost a branch per update; we keep it cheap:
- * the check happens in update() of a thin wrapper only when CXSIM_CHECK is set. */
+/** With CXSIM_CHECK set, every rate passed to update()/updateRange() is validated (a branch per call otherwise saved). */
 function guarded(solver: Solver): Solver {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   if (!env?.['CXSIM_CHECK']) return solver;
-  const update = solver.update;
-  return {
-    ...solver,
-    update(slot, rateHz) {
+  const update = solver.update.bind(solver);
+  const updateRange = solver.updateRange.bind(solver);
+  return Object.assign(Object.create(solver) as Solver, {
+    update(slot: number, rateHz: number): void {
       checkRate(slot, rateHz);
       update(slot, rateHz);
     },
-  };
+    updateRange(firstSlot: number, ratesHz: ArrayLike<number>, count: number): void {
+      for (let k = 0; k < count; k++) checkRate(firstSlot + k, ratesHz[k]!);
+      if (count > 0 && solver.groupOfSlot[firstSlot] !== solver.groupOfSlot[firstSlot + count - 1]) {
+        throw new RangeError(`updateRange: slots ${firstSlot}..${firstSlot + count - 1} span more than one group`);
+      }
+      updateRange(firstSlot, ratesHz, count);
+    },
+  });
 }
 
 export const solvers = { tree: createTreeSolver, linear: createLinearSolver } as const;

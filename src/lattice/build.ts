@@ -5,7 +5,15 @@ import { fillCationRichSurface, pruneUnderbonded, selectInterstitials } from './
 import { CrystalSpecError } from './errors.js';
 import { interstitialKindOf, SiteKind, unitCellGrid, type RelationName, type UnitCellGrid } from './grid.js';
 import { latticeConstantsNm, lookupMaterial, type Material } from './materials.js';
-import { buildCsr, deriveShellOffsets, transposeCsr, type CellBox, type ShellOffsets } from './neighbors.js';
+import {
+  buildCsr,
+  compileRelation,
+  deriveShellOffsets,
+  transposeCsr,
+  type BoxRelation,
+  type CellBox,
+  type ShellOffsets,
+} from './neighbors.js';
 import { planShape } from './shapes.js';
 import { validateCrystalSpec, type CrystalSpec } from './spec.js';
 import type { Crystal } from './types.js';
@@ -36,19 +44,21 @@ export function shellOffsets(grid: UnitCellGrid): Record<RelationName, ShellOffs
   return offsets;
 }
 
-/** Global grid steps of a slot's site (cell index in the infinite lattice * cell + basis). */
-function slotSteps(box: CellBox, grid: UnitCellGrid, slot: number, out: Float64Array): void {
-  const nB = box.basisCount;
-  const [nx, ny] = box.cells;
-  const b = slot % nB;
-  const cell = (slot - b) / nB;
-  const cx = cell % nx;
-  const cy = ((cell - cx) / nx) % ny;
-  const cz = (cell - cx - cy * nx) / (nx * ny);
-  const g = grid.basis[b]!.grid;
-  out[0] = (box.originCell[0] + cx) * grid.cellSteps[0] + g[0];
-  out[1] = (box.originCell[1] + cy) * grid.cellSteps[1] + g[1];
-  out[2] = (box.originCell[2] + cz) * grid.cellSteps[2] + g[2];
+/** Global grid steps of every slot's site (cell index in the infinite lattice * cell + basis), 3 per slot. */
+function slotGridSteps(box: CellBox, grid: UnitCellGrid): Int32Array {
+  const out = new Int32Array(3 * box.slotCount);
+  const [nx, ny, nz] = box.cells;
+  const [sx, sy, sz] = grid.cellSteps;
+  let k = 0;
+  for (let cz = 0; cz < nz; cz++)
+    for (let cy = 0; cy < ny; cy++)
+      for (let cx = 0; cx < nx; cx++)
+        for (const site of grid.basis) {
+          out[k++] = (box.originCell[0] + cx) * sx + site.grid[0];
+          out[k++] = (box.originCell[1] + cy) * sy + site.grid[1];
+          out[k++] = (box.originCell[2] + cz) * sz + site.grid[2];
+        }
+  return out;
 }
 
 /** Anion element per anion: one element, or a mixture at its exact fraction placed at random (fixed seed). */
@@ -76,35 +86,38 @@ export function buildCrystal(spec: CrystalSpec): Crystal {
   const material = lookupMaterial(s.material);
   const { aNm, cNm } = latticeConstantsNm(material, s.structure);
   const grid = unitCellGrid(s.structure, aNm, cNm);
-  const offsets = shellOffsets(grid);
   const plan = planShape(s, grid);
   const { box } = plan;
+  const offsets = shellOffsets(grid);
+  const relations = Object.fromEntries(RELATIONS.map((r) => [r, compileRelation(box, offsets[r])])) as Record<RelationName, BoxRelation>;
   const nB = box.basisCount;
   const kindOfBasis = Uint8Array.from(grid.basis.map((site) => site.kind));
   const step = grid.stepNm;
   const centre = plan.centreSteps;
-  const at = new Float64Array(3);
+  const steps = slotGridSteps(box, grid);
 
   // 1. Carve: atoms inside the shape.
   const present = new Uint8Array(box.slotCount);
   for (let slot = 0; slot < box.slotCount; slot++) {
     if (kindOfBasis[slot % nB]! > SiteKind.Anion) continue;
-    slotSteps(box, grid, slot, at);
-    const inside = plan.contains((at[0]! - centre[0]) * step[0], (at[1]! - centre[1]) * step[1], (at[2]! - centre[2]) * step[2]);
-    present[slot] = inside ? 1 : 0;
+    const dx = (steps[3 * slot]! - centre[0]) * step[0];
+    const dy = (steps[3 * slot + 1]! - centre[1]) * step[1];
+    const dz = (steps[3 * slot + 2]! - centre[2]) * step[2];
+    present[slot] = plan.contains(dx, dy, dz) ? 1 : 0;
   }
   // 2-4. Surface rules (carve.ts).
-  pruneUnderbonded(box, kindOfBasis, offsets, present);
-  if (s.cationRich) fillCationRichSurface(box, kindOfBasis, offsets.cationAnion, present);
+  pruneUnderbonded(box, kindOfBasis, relations, present);
+  if (s.cationRich) fillCationRichSurface(box, kindOfBasis, relations.cationAnion, present);
   const surfaceOfSlot = new Uint8Array(box.slotCount);
-  selectInterstitials(box, kindOfBasis, offsets, present, surfaceOfSlot);
+  selectInterstitials(box, kindOfBasis, relations, present, surfaceOfSlot);
 
   // 5. Number the kept sites per category, in slot order.
+  // Category per basis site: 0 cation, 1 anion, 2 interstitial.
+  const categoryOfBasis = kindOfBasis.map((kind) => Math.min(kind, 2));
   const counts = [0, 0, 0];
-  const category = (kind: number): number => (kind === SiteKind.Cation ? 0 : kind === SiteKind.Anion ? 1 : 2);
   const indexOfSlot = new Int32Array(box.slotCount).fill(-1);
   for (let slot = 0; slot < box.slotCount; slot++) {
-    if (present[slot] === 1) indexOfSlot[slot] = counts[category(kindOfBasis[slot % nB]!)]!++;
+    if (present[slot] === 1) indexOfSlot[slot] = counts[categoryOfBasis[slot % nB]!]!++;
   }
   const [cationCount, anionCount, interstitialCount] = counts as [number, number, number];
   if (cationCount === 0) {
@@ -113,7 +126,7 @@ export function buildCrystal(spec: CrystalSpec): Crystal {
   }
   const slotsOf = [new Int32Array(cationCount), new Int32Array(anionCount), new Int32Array(interstitialCount)];
   for (let slot = 0; slot < box.slotCount; slot++) {
-    if (present[slot] === 1) slotsOf[category(kindOfBasis[slot % nB]!)]![indexOfSlot[slot]!] = slot;
+    if (present[slot] === 1) slotsOf[categoryOfBasis[slot % nB]!]![indexOfSlot[slot]!] = slot;
   }
   const [cationSlots, anionSlots, interstitialSlots] = slotsOf as [Int32Array, Int32Array, Int32Array];
 
@@ -122,10 +135,9 @@ export function buildCrystal(spec: CrystalSpec): Crystal {
   const hi = [-Infinity, -Infinity, -Infinity];
   for (let slot = 0; slot < box.slotCount; slot++) {
     if (present[slot] === 0) continue;
-    slotSteps(box, grid, slot, at);
     for (let d = 0; d < 3; d++) {
-      lo[d] = Math.min(lo[d]!, at[d]!);
-      hi[d] = Math.max(hi[d]!, at[d]!);
+      lo[d] = Math.min(lo[d]!, steps[3 * slot + d]!);
+      hi[d] = Math.max(hi[d]!, steps[3 * slot + d]!);
     }
   }
   const periodNm = [0, 1, 2].map((d) => (box.periodic[d] ? box.cells[d]! * grid.cellSteps[d]! * step[d]! : 0));
@@ -134,15 +146,14 @@ export function buildCrystal(spec: CrystalSpec): Crystal {
   const positionsOf = (slots: Int32Array): Float64Array => {
     const out = new Float64Array(3 * slots.length);
     for (let i = 0; i < slots.length; i++) {
-      slotSteps(box, grid, slots[i]!, at);
-      for (let d = 0; d < 3; d++) out[3 * i + d] = at[d]! * step[d]! + shiftNm[d]!;
+      for (let d = 0; d < 3; d++) out[3 * i + d] = steps[3 * slots[i]! + d]! * step[d]! + shiftNm[d]!;
     }
     return out;
   };
 
   // 7. Neighbour tables (shells from grid.ts; off-crystal sites drop out).
   const degree = (r: RelationName): number => Math.max(...grid.shells[r].map((shell) => shell.count));
-  const csr = (r: RelationName, from: Int32Array) => buildCsr(box, offsets[r], from, indexOfSlot, degree(r));
+  const csr = (r: RelationName, from: Int32Array) => buildCsr(box, relations[r], from, indexOfSlot, degree(r));
   const interstitialCation = csr('interstitialCation', interstitialSlots);
   const cationAnion = csr('cationAnion', cationSlots);
 
@@ -160,8 +171,11 @@ export function buildCrystal(spec: CrystalSpec): Crystal {
   }
   const cationDistanceNm = new Float64Array(cationCount);
   for (let i = 0; i < cationCount; i++) {
-    slotSteps(box, grid, cationSlots[i]!, at);
-    cationDistanceNm[i] = plan.distanceNm((at[0]! - centre[0]) * step[0], (at[1]! - centre[1]) * step[1], (at[2]! - centre[2]) * step[2]);
+    const slot = cationSlots[i]!;
+    const dx = (steps[3 * slot]! - centre[0]) * step[0];
+    const dy = (steps[3 * slot + 1]! - centre[1]) * step[1];
+    const dz = (steps[3 * slot + 2]! - centre[2]) * step[2];
+    cationDistanceNm[i] = plan.distanceNm(dx, dy, dz);
   }
 
   const crystal: Crystal = {

@@ -1,6 +1,6 @@
 // Surface rules on a box of slots: prune atoms with < 2 bonds (until none), optionally refill the
 // cation-terminated surface, and keep the interstitial sites that lie inside the crystal.
-import type { CellBox, ShellOffsets } from './neighbors.js';
+import type { BoxRelation, CellBox } from './neighbors.js';
 import { neighbourSlots } from './neighbors.js';
 import { SiteKind } from './grid.js';
 
@@ -11,8 +11,8 @@ export const MIN_BONDS = 2;
 export const CATION_RICH_MIN_BONDS = 2;
 
 /** Number of present sites among the slots a relation reaches from `slot`. */
-function presentNeighbours(box: CellBox, offsets: ShellOffsets, slot: number, present: Uint8Array, scratch: Int32Array): number {
-  const n = neighbourSlots(box, offsets, slot, scratch);
+function presentNeighbours(box: CellBox, relation: BoxRelation, slot: number, present: Uint8Array, scratch: Int32Array): number {
+  const n = neighbourSlots(box, relation, slot, scratch);
   let count = 0;
   for (let k = 0; k < n; k++) count += present[scratch[k]!]!;
   return count;
@@ -25,25 +25,25 @@ function presentNeighbours(box: CellBox, offsets: ShellOffsets, slot: number, pr
 export function pruneUnderbonded(
   box: CellBox,
   kindOfBasis: Uint8Array,
-  bondOffsets: { readonly cationAnion: ShellOffsets; readonly anionCation: ShellOffsets },
+  bondRelations: { readonly cationAnion: BoxRelation; readonly anionCation: BoxRelation },
   present: Uint8Array,
 ): void {
   const nB = box.basisCount;
   const bonds = new Uint8Array(box.slotCount);
   const scratch = new Int32Array(16);
   const stack: number[] = [];
-  const offsetsOf = (slot: number): ShellOffsets =>
-    kindOfBasis[slot % nB] === SiteKind.Cation ? bondOffsets.cationAnion : bondOffsets.anionCation;
+  const relationOf = (slot: number): BoxRelation =>
+    kindOfBasis[slot % nB] === SiteKind.Cation ? bondRelations.cationAnion : bondRelations.anionCation;
   for (let slot = 0; slot < box.slotCount; slot++) {
     if (present[slot] === 0) continue;
-    bonds[slot] = presentNeighbours(box, offsetsOf(slot), slot, present, scratch);
+    bonds[slot] = presentNeighbours(box, relationOf(slot), slot, present, scratch);
     if (bonds[slot]! < MIN_BONDS) stack.push(slot);
   }
   while (stack.length > 0) {
     const slot = stack.pop()!;
     if (present[slot] === 0) continue;
     present[slot] = 0;
-    const n = neighbourSlots(box, offsetsOf(slot), slot, scratch);
+    const n = neighbourSlots(box, relationOf(slot), slot, scratch);
     for (let k = 0; k < n; k++) {
       const t = scratch[k]!;
       if (present[t] === 0) continue;
@@ -61,7 +61,7 @@ export function pruneUnderbonded(
 export function fillCationRichSurface(
   box: CellBox,
   kindOfBasis: Uint8Array,
-  cationAnion: ShellOffsets,
+  cationAnion: BoxRelation,
   present: Uint8Array,
 ): number {
   const nB = box.basisCount;
@@ -83,7 +83,7 @@ export function fillCationRichSurface(
 export function selectInterstitials(
   box: CellBox,
   kindOfBasis: Uint8Array,
-  framework: { readonly interstitialCation: ShellOffsets; readonly interstitialAnion: ShellOffsets },
+  framework: { readonly interstitialCation: BoxRelation; readonly interstitialAnion: BoxRelation },
   present: Uint8Array,
   surface: Uint8Array,
 ): void {
@@ -93,7 +93,7 @@ export function selectInterstitials(
   for (let slot = 0; slot < box.slotCount; slot++) {
     const b = slot % nB;
     if (kindOfBasis[b]! < SiteKind.TetraCation) continue;
-    const full = framework.interstitialCation[b]!.length / 4 + framework.interstitialAnion[b]!.length / 4;
+    const full = framework.interstitialCation.deltas[b]!.length + framework.interstitialAnion.deltas[b]!.length;
     const count =
       presentNeighbours(box, framework.interstitialCation, slot, present, scratch) +
       presentNeighbours(box, framework.interstitialAnion, slot, present, scratch);

@@ -86,22 +86,49 @@ export function maxOffsetSteps(grid: UnitCellGrid, offsets: readonly ShellOffset
   return max;
 }
 
+/** A relation's offsets applied to one box: the quads, plus slot deltas valid away from the box faces. */
+export interface BoxRelation {
+  readonly quads: ShellOffsets;
+  /** Per basis site: slot(target) - slot(site) for each quad, when no axis wraps or leaves the box. */
+  readonly deltas: readonly (Int32Array | null)[];
+}
+
+export function compileRelation(box: CellBox, offsets: ShellOffsets): BoxRelation {
+  const nB = box.basisCount;
+  const [nx, ny] = box.cells;
+  const deltas = offsets.map((quads, b) => {
+    if (quads === null) return null;
+    const out = new Int32Array(quads.length / 4);
+    for (let q = 0; q < out.length; q++) {
+      out[q] = ((quads[4 * q + 2]! * ny + quads[4 * q + 1]!) * nx + quads[4 * q]!) * nB + quads[4 * q + 3]! - b;
+    }
+    return out;
+  });
+  return { quads: offsets, deltas };
+}
+
 /**
  * Write the slots one relation reaches from `slot` into `out` (in shell order); returns how many.
  * Off-box targets on a free axis are skipped; periodic axes wrap (minimum image, since the box
- * holds at least grid.minPeriodicCells cells along them).
+ * holds at least grid.minPeriodicCells cells along them). Cells away from the faces take the fast path.
  */
-export function neighbourSlots(box: CellBox, offsets: ShellOffsets, slot: number, out: Int32Array): number {
+export function neighbourSlots(box: CellBox, relation: BoxRelation, slot: number, out: Int32Array): number {
   const nB = box.basisCount;
   const [nx, ny, nz] = box.cells;
-  const [px, py, pz] = box.periodic;
   const b = slot % nB;
-  const quads = offsets[b];
-  if (quads === null || quads === undefined) return 0;
-  const cell = (slot - b) / nB;
+  const deltas = relation.deltas[b];
+  if (deltas === null || deltas === undefined) return 0;
+  const cell = (slot / nB) | 0;
   const cx = cell % nx;
-  const cy = ((cell - cx) / nx) % ny;
-  const cz = (cell - cx - cy * nx) / (nx * ny);
+  const cxy = (cell / nx) | 0;
+  const cy = cxy % ny;
+  const cz = (cxy / ny) | 0;
+  if (cx > 0 && cx < nx - 1 && cy > 0 && cy < ny - 1 && cz > 0 && cz < nz - 1) {
+    for (let q = 0; q < deltas.length; q++) out[q] = slot + deltas[q]!;
+    return deltas.length;
+  }
+  const quads = relation.quads[b]!;
+  const [px, py, pz] = box.periodic;
   let n = 0;
   for (let q = 0; q < quads.length; q += 4) {
     let x = cx + quads[q]!;
@@ -130,7 +157,7 @@ export function neighbourSlots(box: CellBox, offsets: ShellOffsets, slot: number
  */
 export function buildCsr(
   box: CellBox,
-  offsets: ShellOffsets,
+  relation: BoxRelation,
   fromSlots: Int32Array,
   targetIndexOfSlot: Int32Array,
   maxDegree: number,
@@ -140,7 +167,7 @@ export function buildCsr(
   const scratch = new Int32Array(maxDegree);
   let n = 0;
   for (let i = 0; i < fromSlots.length; i++) {
-    const count = neighbourSlots(box, offsets, fromSlots[i]!, scratch);
+    const count = neighbourSlots(box, relation, fromSlots[i]!, scratch);
     for (let k = 0; k < count; k++) {
       const t = targetIndexOfSlot[scratch[k]!]!;
       if (t >= 0) index[n++] = t;

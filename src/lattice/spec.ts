@@ -50,7 +50,7 @@ export type CrystalSpec = SphereSpec | PlateletSpec | RodSpec | BulkSpec;
 
 /** A validated spec with defaults filled in and lateral sizes as [x, y]. */
 export type NormalisedCrystalSpec =
-  | (Required<Omit<SphereSpec, never>>)
+  | Required<SphereSpec>
   | (Required<Omit<PlateletSpec, 'lateralNm'>> & { readonly lateralNm: readonly [number, number] })
   | Required<RodSpec>
   | Required<BulkSpec>;

@@ -1,22 +1,128 @@
-// The exchange model's use of temporal acceleration: Ag_i hop pairs are the fast, quasi-equilibrated,
-// reversible processes whose rates may be scaled (see src/kmc/acceleration.ts for the scheme and its error control).
+// The exchange model's temporal acceleration, after the rate scaling of fast reactions of Dybeck,
+// Plaisance & Neurock (JCTC 13, 1525 (2017)): reversible pairs of groups (Ag_i hops, Ag_i <-> Ag_Cd,
+// surface Cd <-> Hg exchange) that are quasi-equilibrated (forward and reverse counts balanced within
+// delta over a window) are scaled by alpha = min(1, lambda * R_slow / R_pair), so each still fires about
+// lambda times per slow event; a pair that falls out of balance is unscaled at the next window.
+// Error control: lambda (fastPerSlow) and delta; results converge as lambda grows (tested in test/model).
 import type { KmcEngine, StopReason } from '../kmc/engine.js';
-import type { ExchangeModel } from './exchange-model.js';
+import { Group, type ExchangeModel } from './exchange-model.js';
 
 export interface Accelerator {
   /** Advance to stopS (or maxSteps events) with acceleration applied. */
   run(stopS: number, maxSteps: number): StopReason;
-  /** Forget learned scalings (after a stage changes the conditions). */
+  /** Unscale everything and restart the windows (after a stage changes the conditions). */
   reset(): void;
   state(): unknown;
   restore(state: unknown): void;
 }
 
-export function createAccelerator(engine: KmcEngine, _model: ExchangeModel): Accelerator {
+export interface AccelerationOptions {
+  /** Fast events per slow event that a scaled pair keeps (lambda); Infinity disables the acceleration. */
+  fastPerSlow: number;
+  /** Largest relative imbalance |n_f - n_r| / (n_f + n_r) of a quasi-equilibrated pair. */
+  balanceTolerance: number;
+  /** Events per observation window, and the fewest pair events in a window to judge its balance. */
+  windowEvents: number;
+  minPairEvents: number;
+}
+
+export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 10, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20 };
+
+/** Reversible pairs (forward group, reverse group) the scheme may scale; a hop class may be its own reverse. */
+export const SCALABLE_PAIRS: readonly (readonly [number, number])[] = [
+  [Group.AgHop01, Group.AgHop10],
+  [Group.AgHop00, Group.AgHop00],
+  [Group.AgHop11, Group.AgHop11],
+  [Group.Trap, Group.Detrap],
+  [Group.ExchangeHg, Group.ExchangeCd],
+];
+
+export function createAccelerator(engine: KmcEngine, model: ExchangeModel, options: AccelerationOptions = DEFAULT_ACCELERATION): Accelerator {
+  const solver = engine.solver;
+  const groups = solver.groupCount;
+  const nPairs = SCALABLE_PAIRS.length;
+  const inPair = new Int32Array(groups).fill(-1);
+  SCALABLE_PAIRS.forEach(([f, r], k) => {
+    inPair[f] = k;
+    inPair[r] = k;
+  });
+  const equilibrated = new Uint8Array(nPairs);
+  const alpha = new Float64Array(nPairs).fill(1);
+  const lastCount = new Float64Array(groups);
+  let windowStartStep = engine.steps;
+  const enabled = options.fastPerSlow !== Number.POSITIVE_INFINITY;
+  const baseFactor = model.baseFactor; // solution activities, set by the model; the scaling multiplies them
+
+  function judgeWindow(): void {
+    const counts = engine.executedByGroup;
+    for (let k = 0; k < nPairs; k++) {
+      const [f, r] = SCALABLE_PAIRS[k]!;
+      const nf = counts[f]! - lastCount[f]!;
+      const nr = f === r ? nf : counts[r]! - lastCount[r]!;
+      const total = f === r ? nf : nf + nr;
+      const balanced = f === r ? total >= options.minPairEvents : total >= options.minPairEvents && Math.abs(nf - nr) <= options.balanceTolerance * total;
+      // A scaled pair that shows few events keeps its state: scaling itself makes it quiet.
+      if (total >= options.minPairEvents || !equilibrated[k]) equilibrated[k] = balanced ? 1 : 0;
+    }
+    lastCount.set(counts);
+    windowStartStep = engine.steps;
+  }
+
+  /** Recompute the pair factors from the current rates (O(groups)). */
+  function rescale(): void {
+    let slow = 0;
+    for (let g = 0; g < groups; g++) {
+      const k = inPair[g]!;
+      if (k < 0 || !equilibrated[k]) slow += baseFactor[g]! * solver.groupSum(g);
+    }
+    for (let k = 0; k < nPairs; k++) {
+      const [f, r] = SCALABLE_PAIRS[k]!;
+      let a = 1;
+      if (enabled && equilibrated[k] && slow > 0) {
+        const pairRate = baseFactor[f]! * solver.groupSum(f) + (f === r ? 0 : baseFactor[r]! * solver.groupSum(r));
+        if (pairRate > 0) a = Math.min(1, (options.fastPerSlow * slow) / pairRate);
+      }
+      applyAlpha(k, a);
+    }
+  }
+
+  function applyAlpha(k: number, a: number): void {
+    const [f, r] = SCALABLE_PAIRS[k]!;
+    alpha[k] = a;
+    if (model.scale[f] !== a) model.setScale(f, a);
+    if (model.scale[r] !== a) model.setScale(r, a);
+  }
   return {
-    run: (stopS, maxSteps) => engine.runUntil(stopS, maxSteps),
-    reset: () => {},
-    state: () => null,
-    restore: () => {},
+    run(stopS, maxSteps) {
+      let reason: StopReason = 'steps';
+      for (let done = 0; done < maxSteps; done++) {
+        if (engine.steps - windowStartStep >= options.windowEvents) judgeWindow();
+        rescale();
+        reason = engine.runUntil(stopS, 1);
+        if (reason !== 'steps') break;
+      }
+      return reason;
+    },
+    reset() {
+      equilibrated.fill(0);
+      rescale();
+      lastCount.set(engine.executedByGroup);
+      windowStartStep = engine.steps;
+    },
+    state: () => ({
+      equilibrated: Array.from(equilibrated),
+      alpha: Array.from(alpha),
+      lastCount: Array.from(lastCount),
+      executedByGroup: Array.from(engine.executedByGroup),
+      windowStartStep,
+    }),
+    restore(state) {
+      const s = state as { equilibrated: number[]; alpha: number[]; lastCount: number[]; executedByGroup: number[]; windowStartStep: number };
+      engine.executedByGroup.set(s.executedByGroup);
+      equilibrated.set(s.equilibrated);
+      lastCount.set(s.lastCount);
+      windowStartStep = s.windowStartStep;
+      for (let k = 0; k < nPairs; k++) applyAlpha(k, s.alpha[k]!);
+    },
   };
 }

@@ -148,6 +148,9 @@ export class ExchangeModel {
   private agMarkAll = false;
 
   readonly eventCounts = new Float64Array(GROUP_COUNT);
+  /** Group factors set by the solution (activities) and by the acceleration (scales); solver factor = product. */
+  readonly baseFactor = new Float64Array(GROUP_COUNT).fill(1);
+  readonly scale = new Float64Array(GROUP_COUNT).fill(1);
 
   constructor(init: ExchangeModelInit, createSolver: (groupSizes: number[]) => Solver) {
     const c = init.crystal;
@@ -249,12 +252,22 @@ export class ExchangeModel {
     const s = speciate(this.reservoir, p.thiolCoverageMax, p.thiolAgBinding, p.thiolHgBinding);
     this.speciation = s;
     const reactivity = (1 - s.coverage) * this.rateHz(p.surfaceExchangeBareEv) + s.coverage * this.rateHz(p.surfaceExchangeThiolEv);
-    const solver = this.solver;
-    solver.setFactor(Group.ExchangeHg, s.hgFreeEq * reactivity);
-    solver.setFactor(Group.ExchangeCd, s.cdFreeEq * reactivity);
-    solver.setFactor(Group.AgUptake, s.agFreeEq * s.agFreeEq);
-    solver.setFactor(Group.FillHg, s.hgFreeEq);
-    solver.setFactor(Group.FillCd, s.cdFreeEq);
+    this.setBaseFactor(Group.ExchangeHg, s.hgFreeEq * reactivity);
+    this.setBaseFactor(Group.ExchangeCd, s.cdFreeEq * reactivity);
+    this.setBaseFactor(Group.AgUptake, s.agFreeEq * s.agFreeEq);
+    this.setBaseFactor(Group.FillHg, s.hgFreeEq);
+    this.setBaseFactor(Group.FillCd, s.cdFreeEq);
+  }
+
+  private setBaseFactor(group: number, factor: number): void {
+    this.baseFactor[group] = factor;
+    this.solver.setFactor(group, factor * this.scale[group]!);
+  }
+
+  /** Acceleration: multiply a group's rates by `scale` (O(1)). */
+  setScale(group: number, scale: number): void {
+    this.scale[group] = scale;
+    this.solver.setFactor(group, this.baseFactor[group]! * scale);
   }
 
   /** Put n Ag atoms into the solution (initial dose or a stage addition). */

@@ -1,6 +1,7 @@
 // Test stand-in for the exchange model: a Simulation (src/model/contract.ts) on a tiny real crystal whose
 // "events" turn random Cd into Hg. Deterministic in the seed, with a JSON checkpoint. Never used in src/ or sim/.
-import { buildCrystal, createRng, restoreRng, spacedTimesS, type Crystal, type Rng, type RngState } from '../../src/index.js';
+import { buildCrystal, createRng, restoreRng, type Crystal, type Rng, type RngState } from '../../src/index.js';
+import { sampleTimes } from '../../src/model/simulation.js';
 import type { ProfileRow, SampleRow, Scenario, Simulation, SimulationOptions, SimulationResult } from '../../src/model/contract.js';
 import { CationSpecies } from '../../src/model/species.js';
 
@@ -22,7 +23,7 @@ interface FakeState {
 /** Same signature as createSimulation. `calls` counts advance() calls (tests of resume read it). */
 export function createFakeSimulation(scenario: Scenario, seed: string, options: SimulationOptions = {}): Simulation & { calls: number } {
   const c = crystal();
-  const times = spacedTimesS(scenario, scenario.samples);
+  const times = sampleTimes(scenario);
   const resume = options.resume as FakeState | undefined;
   const rng: Rng = resume ? restoreRng(resume.rng) : createRng(seed);
   const cations = resume ? Uint8Array.from(resume.cations) : new Uint8Array(c.cationCount).fill(CationSpecies.Cd);

@@ -1,8 +1,10 @@
-// Scenario schema: built-in files, defaults, one-line errors naming file and key, --set overrides, sample grid.
+// Scenario schema: built-in files, defaults, one-line errors naming file and key, --set overrides.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, parseScenario, ScenarioError, spacedTimesS } from '../../src/io/scenario.js';
+import { applyOverrides, parseScenario, ScenarioError } from '../../src/io/scenario.js';
+import { buildCrystal } from '../../src/lattice/index.js';
+import { crystalSpecOf } from '../../src/model/simulation.js';
 
 const SCENARIOS = join(import.meta.dirname, '..', '..', 'scenarios');
 const FILE = 'scenarios/x.json';
@@ -47,6 +49,10 @@ describe('built-in scenarios', () => {
     // IE-CE is the one with Ag, CE the one without (the names say which).
     if (/-iece-/.test(file)) expect(scenario.reagents.agPerCd).toBeGreaterThan(0);
     if (/-ce-/.test(file)) expect(scenario.reagents.agPerCd).toBe(0);
+    // The lattice builder accepts its crystal, and 3.3 nm spheres hold a few hundred cations (MODEL.md 2).
+    const crystal = buildCrystal(crystalSpecOf(scenario));
+    expect(crystal.cationCount).toBeGreaterThan(50);
+    if (scenario.crystal.shape === 'sphere' && scenario.crystal.diameterNm === 3.3) expect(crystal.cationCount).toBeLessThan(1000);
   });
 });
 
@@ -67,11 +73,11 @@ describe('parseScenario()', () => {
 
   it('keeps stages and parameter overrides', () => {
     const s = parseScenario(
-      { ...base(), stages: [{ atS: 10, action: 'purify' }, { atS: 10, action: 'add', agPerCd: 0.1 }], parameters: { 'hop.barrierEv': 0.9 } },
+      { ...base(), stages: [{ atS: 10, action: 'purify' }, { atS: 10, action: 'add', agPerCd: 0.1 }], parameters: { hopCdEv: 0.9 } },
       FILE,
     );
     expect(s.stages).toEqual([{ atS: 10, action: 'purify' }, { atS: 10, action: 'add', agPerCd: 0.1 }]);
-    expect(s.parameters).toEqual({ 'hop.barrierEv': 0.9 });
+    expect(s.parameters).toEqual({ hopCdEv: 0.9 });
   });
 
   it('does not change its input', () => {
@@ -106,7 +112,8 @@ describe('parseScenario()', () => {
     ['add stage adding nothing', () => ({ ...base(), stages: [{ atS: 5, action: 'add' }] }), 'stages[0]', /at least one of hgPerCd, agPerCd, thiolPerCd/],
     ['unknown stage action', () => ({ ...base(), stages: [{ atS: 5, action: 'boil' }] }), 'stages[0].action', /"purify"/],
     ['setTemperature without a temperature', () => ({ ...base(), stages: [{ atS: 5, action: 'setTemperature' }] }), 'stages[0].temperatureC: missing', /number/],
-    ['non-numeric parameter', () => ({ ...base(), parameters: { 'hop.barrierEv': 'high' } }), 'parameters["hop.barrierEv"]', /expected a number/],
+    ['non-numeric parameter', () => ({ ...base(), parameters: { hopCdEv: 'high' } }), 'parameters.hopCdEv', /expected a number/],
+    ['unknown parameter', () => ({ ...base(), parameters: { hopCdEV: 1 } }), 'parameters: unknown parameter "hopCdEV" of CdSe', /did you mean "hopCdEv"/],
     ['file-unsafe name', () => ({ ...base(), name: '../x' }), 'name:', /output folder/],
     ['first log sample after the end', () => ({ ...base(), firstSampleS: 7200 }), 'firstSampleS', /< durationS/],
     ['not an object', () => [1, 2], 'expected a JSON object', /got \[1,2\]/],
@@ -164,25 +171,5 @@ describe('applyOverrides()', () => {
   ])('rejects --set %s naming the key', (assignment, expected) => {
     expect(() => applyOverrides(base(), [assignment])).toThrow(ScenarioError);
     expect(() => applyOverrides(base(), [assignment])).toThrow(expected);
-  });
-});
-
-describe('spacedTimesS()', () => {
-  const grid = { durationS: 1000, firstSampleS: 1 };
-
-  it('log: 0, then geometric from firstSampleS to exactly durationS', () => {
-    const t = spacedTimesS({ ...grid, sampleSpacing: 'log' }, 5);
-    expect(t[0]).toBe(0);
-    expect(t[1]).toBe(1);
-    expect(t[4]).toBe(1000);
-    for (let i = 2; i < 5; i++) expect((t[i] as number) / (t[i - 1] as number)).toBeCloseTo(10, 10);
-  });
-
-  it('linear: evenly spaced from 0 to durationS', () => {
-    expect(spacedTimesS({ ...grid, sampleSpacing: 'linear' }, 5)).toEqual([0, 250, 500, 750, 1000]);
-  });
-
-  it('two samples are the start and the end, whatever the spacing', () => {
-    expect(spacedTimesS({ ...grid, sampleSpacing: 'log' }, 2)).toEqual([0, 1000]);
   });
 });

@@ -74,7 +74,11 @@ export class VacancyExchangeModel implements KmcModel {
   private readonly z: number;
   /** Per-vacancy marker so that a vacancy near both changed sites is refreshed once per event. */
   private readonly refreshedAt: Float64Array;
+  /** Per-site marker of the sites whose occupant or neighbour counts changed in the current event. */
+  private readonly changedAt: Float64Array;
   private epoch = 0;
+  /** Rates of one vacancy's slots being recomputed (no allocation per event). */
+  private readonly scratchHz: Float64Array;
 
   constructor(
     readonly lattice: PeriodicLattice,
@@ -94,6 +98,8 @@ export class VacancyExchangeModel implements KmcModel {
     this.siteVacancy = new Int32Array(lattice.siteCount);
     this.sameCount = new Uint8Array(2 * lattice.siteCount);
     this.refreshedAt = new Float64Array(this.vacancyCount).fill(-1);
+    this.changedAt = new Float64Array(lattice.siteCount).fill(-1);
+    this.scratchHz = new Float64Array(this.z);
     this.solver = createTreeSolver([this.z * this.vacancyCount]);
     const vacancySite: number[] = [];
     occupancy.forEach((o, site) => {
@@ -115,11 +121,20 @@ export class VacancyExchangeModel implements KmcModel {
     this.vacancySite[v] = to;
     this.siteVacancy[to] = v;
     this.siteVacancy[from] = -1;
-    const neighbor = this.neighbor;
-    const sameCount = this.sameCount;
-    for (let e = z * from, end = e + z; e < end; e++) sameCount[2 * neighbor[e]! + species]!++;
-    for (let e = z * to, end = e + z; e < end; e++) sameCount[2 * neighbor[e]! + species]!--;
+    const { neighbor, sameCount, changedAt } = this;
     const epoch = ++this.epoch;
+    changedAt[from] = epoch;
+    changedAt[to] = epoch;
+    for (let e = z * from, end = e + z; e < end; e++) {
+      const m = neighbor[e]!;
+      sameCount[2 * m + species]!++;
+      changedAt[m] = epoch;
+    }
+    for (let e = z * to, end = e + z; e < end; e++) {
+      const m = neighbor[e]!;
+      sameCount[2 * m + species]!--;
+      changedAt[m] = epoch;
+    }
     this.refreshNear(from, epoch);
     this.refreshNear(to, epoch);
   }
@@ -174,36 +189,64 @@ export class VacancyExchangeModel implements KmcModel {
     for (let v = 0; v < this.vacancyCount; v++) this.refreshVacancy(v);
   }
 
+  /** Slot (v, k) depends on the occupant and counts at neighbour k and the counts at v's site: recompute only those that changed. */
+  private refreshChanged(v: number, epoch: number): void {
+    const { changedAt, neighbor, z } = this;
+    const site = this.vacancySite[v]!;
+    if (changedAt[site] === epoch) {
+      this.refreshVacancy(v);
+      return;
+    }
+    for (let k = 0; k < z; k++) {
+      const atomSite = neighbor[z * site + k]!;
+      if (changedAt[atomSite] !== epoch) continue;
+      const rateHz = this.slotRateHz(site, atomSite);
+      if (this.solver.rate(z * v + k) !== rateHz) this.solver.update(z * v + k, rateHz);
+    }
+  }
+
   private refreshNear(site: number, epoch: number): void {
-    const { siteVacancy, refreshedAt, twoHop } = this;
+    const { occupant, siteVacancy, refreshedAt, twoHop } = this;
     let v = siteVacancy[site]!;
     if (v >= 0 && refreshedAt[v] !== epoch) {
       refreshedAt[v] = epoch;
-      this.refreshVacancy(v);
+      this.refreshChanged(v, epoch);
     }
     for (let e = this.twoHopStart[site]!, end = this.twoHopStart[site + 1]!; e < end; e++) {
-      v = siteVacancy[twoHop[e]!]!;
-      if (v >= 0 && refreshedAt[v] !== epoch) {
+      const other = twoHop[e]!;
+      // occupant (1 byte per site) stays in L1 at L = 16; siteVacancy is read only for the ~5 % vacant sites.
+      if (occupant[other] !== Occupant.Vacancy) continue;
+      v = siteVacancy[other]!;
+      if (refreshedAt[v] !== epoch) {
         refreshedAt[v] = epoch;
-        this.refreshVacancy(v);
+        this.refreshChanged(v, epoch);
       }
     }
   }
 
-  /** Recompute the z slots of vacancy v from the tables; touch the solver only where a rate changed. */
+  /** Recompute all z slots of vacancy v from the tables; touch the solver only where a rate changed. */
   private refreshVacancy(v: number): void {
-    const { occupant, sameCount, neighbor, rateTable, solver, z } = this;
+    const { neighbor, solver, z, scratchHz } = this;
     const site = this.vacancySite[v]!;
+    const first = z * v;
+    let changed = 0;
     for (let k = 0; k < z; k++) {
-      const atomSite = neighbor[z * site + k]!;
-      const species = occupant[atomSite]!;
-      const rateHz =
-        species === Occupant.Vacancy
-          ? 0
-          : rateTable[(species * COUNTS + sameCount[2 * atomSite + species]!) * COUNTS + sameCount[2 * site + species]! - 1]!;
-      const slot = z * v + k;
-      if (solver.rate(slot) !== rateHz) solver.update(slot, rateHz);
+      const rateHz = this.slotRateHz(site, neighbor[z * site + k]!);
+      scratchHz[k] = rateHz;
+      if (solver.rate(first + k) !== rateHz) changed++;
     }
+    if (changed === 0) return;
+    // A moved vacancy changes most of its slots: one range update shares the tree climb; a far one changes 1-2.
+    if (changed > 2) solver.updateRange(first, scratchHz, z);
+    else for (let k = 0; k < z; k++) if (solver.rate(first + k) !== scratchHz[k]) solver.update(first + k, scratchHz[k]!);
+  }
+
+  /** Rate of the exchange of the vacancy at `site` with its neighbour `atomSite`, 1/s (0 if that is vacant too). */
+  private slotRateHz(site: number, atomSite: number): number {
+    const species = this.occupant[atomSite]!;
+    if (species === Occupant.Vacancy) return 0;
+    const sameCount = this.sameCount;
+    return this.rateTable[(species * COUNTS + sameCount[2 * atomSite + species]!) * COUNTS + sameCount[2 * site + species]! - 1]!;
   }
 }
 
