@@ -42,7 +42,7 @@ export class Viewport {
     const centre = new THREE.Vector3((lowNm[0]! + highNm[0]!) / 2, (lowNm[1]! + highNm[1]!) / 2, (lowNm[2]! + highNm[2]!) / 2);
     const extent = [0, 1, 2].map((d) => highNm[d]! - lowNm[d]!);
     const radiusNm = (roundShape ? 0.5 * Math.max(...extent) : 0.5 * Math.hypot(...extent)) || 1;
-    const distanceNm = (1.3 * radiusNm) / Math.sin(THREE.MathUtils.degToRad(FOV_DEG / 2));
+    const distanceNm = (1.45 * radiusNm) / Math.sin(THREE.MathUtils.degToRad(FOV_DEG / 2));
     this.camera.position.copy(centre).addScaledVector(VIEW_DIRECTION, distanceNm);
     this.camera.near = distanceNm / 100;
     this.camera.far = distanceNm * 10;

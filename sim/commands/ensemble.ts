@@ -60,7 +60,11 @@ export const ensembleCommand: CommandModule<object, EnsembleArgs> = {
       const report = await runEnsemble({ scenario, baseSeed, replicas, jobs, outDir, ...(shard ? { shard } : {}), progress });
       if (argv.quiet) return;
       const where = shard ? `shard ${shard.index}/${shard.count}: ` : '';
-      process.stdout.write(`${where}ran ${report.ran} replicas (${report.alreadyDone} already done) on ${report.jobs} workers in ${report.wallS.toFixed(1)} s\n`);
+      process.stdout.write(
+        report.ran === 0
+          ? `${where}all ${report.owned} replicas already done\n`
+          : `${where}ran ${report.ran} replicas (${report.alreadyDone} already done) on ${report.jobs} workers in ${report.wallS.toFixed(1)} s\n`,
+      );
       if (report.merged) {
         const x = report.merged.final['hgFraction'];
         const csi = report.merged.final['coreShellIndex'];

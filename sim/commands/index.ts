@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { benchCommand } from './bench.js';
 import { compareCommand } from './compare.js';
 import { crystalCommand } from './crystal.js';
+import { demoCommand } from './demo.js';
 import { ensembleCommand } from './ensemble.js';
 import { exportCommand } from './export.js';
 import { fickCommand } from './fick.js';
@@ -19,6 +20,7 @@ export const commands: CommandModule<any, any>[] = [
   benchCommand,
   compareCommand,
   crystalCommand,
+  demoCommand,
   ensembleCommand,
   exportCommand,
   fickCommand,

@@ -14,6 +14,8 @@ export interface PoolOptions {
   workerUrl?: URL;
   /** Called on the main thread as each replica finishes. */
   onDone?: (index: number, wallS: number) => void;
+  /** Called as a running replica reports the fraction of its simulated time done. */
+  onProgress?: (index: number, fraction: number) => void;
 }
 
 /**
@@ -53,6 +55,10 @@ export function runPool(queue: readonly ReplicaJob[], options: PoolOptions): Pro
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if (failed) return;
+        if (reply.type === 'progress') {
+          options.onProgress?.(reply.index, reply.fraction);
+          return;
+        }
         if (reply.type === 'error') {
           const text = `replica ${reply.index}: ${reply.message}`;
           fail(reply.usage ? new UsageError(text) : new Error(text));

@@ -16,9 +16,13 @@ export interface WorkerSetup {
   scenarioSpec: unknown;
 }
 
-/** What a replica module exports: run one replica into `dir`, writing summary.json last. */
-export type RunReplica = (scenarioSpec: unknown, seed: string, dir: string) => void | Promise<void>;
+/**
+ * What a replica module exports: run one replica into `dir`, writing summary.json last; `onProgress` (optional
+ * to call) takes the fraction of the replica's simulated time done, in [0, 1], for the progress bar.
+ */
+export type RunReplica = (scenarioSpec: unknown, seed: string, dir: string, onProgress?: (fraction: number) => void) => void | Promise<void>;
 
 export type WorkerReply =
+  | { type: 'progress'; index: number; fraction: number }
   | { type: 'done'; index: number; wallS: number }
   | { type: 'error'; index: number; message: string; usage: boolean };

@@ -7,8 +7,15 @@ import type { RunReplica } from './protocol.js';
 /** Wall seconds between replica checkpoints: cheap next to a long replica, irrelevant to a short one. */
 const CHECKPOINT_EVERY_S = 60;
 
-export const runReplica: RunReplica = async (scenarioSpec, seed, dir) => {
+export const runReplica: RunReplica = async (scenarioSpec, seed, dir, onProgress) => {
   // The spec was parsed by loadScenario before it was hashed into the manifest; resumed runs are
   // bit-identical (runScenarioToDir), so a checkpoint never changes a replica's result.
-  await runScenarioToDir({ scenario: scenarioSpec as Scenario, seed, outDir: dir, resume: true, checkpointEveryS: CHECKPOINT_EVERY_S });
+  await runScenarioToDir({
+    scenario: scenarioSpec as Scenario,
+    seed,
+    outDir: dir,
+    resume: true,
+    checkpointEveryS: CHECKPOINT_EVERY_S,
+    ...(onProgress ? { onSample: (p) => onProgress(p.timeS / p.durationS) } : {}),
+  });
 };

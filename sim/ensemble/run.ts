@@ -61,15 +61,27 @@ export async function runEnsemble(options: EnsembleOptions): Promise<EnsembleRep
 
   let done = 0;
   let replicaWallS = 0;
-  options.progress?.update(0, `0/${queue.length} replicas`);
+  // Progress counts finished replicas plus the simulated-time fraction of those in flight.
+  const inFlight = new Map<number, number>();
+  const showProgress = () => {
+    let partial = 0;
+    for (const f of inFlight.values()) partial += f;
+    options.progress?.update((done + partial) / queue.length, `${done}/${queue.length} replicas`);
+  };
+  showProgress();
   await runPool(queue, {
     jobs,
     setup: { replicaModuleUrl: options.replicaModuleUrl ?? DEFAULT_REPLICA_MODULE_URL, scenarioSpec: scenario },
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
-    onDone: (_index, wallS) => {
+    onDone: (index, wallS) => {
       done++;
       replicaWallS += wallS;
-      options.progress?.update(done / queue.length, `${done}/${queue.length} replicas`);
+      inFlight.delete(index);
+      showProgress();
+    },
+    onProgress: (index, fraction) => {
+      inFlight.set(index, fraction);
+      showProgress();
     },
   });
   options.progress?.finish();

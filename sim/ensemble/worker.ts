@@ -16,7 +16,7 @@ if (typeof runReplica !== 'function') throw new Error(`${setup.replicaModuleUrl}
 port.on('message', (job: ReplicaJob) => {
   const startMs = performance.now();
   Promise.resolve()
-    .then(() => runReplica(setup.scenarioSpec, job.seed, job.dir))
+    .then(() => runReplica(setup.scenarioSpec, job.seed, job.dir, (fraction) => reply({ type: 'progress', index: job.index, fraction })))
     .then(
       () => reply({ type: 'done', index: job.index, wallS: (performance.now() - startMs) / 1000 }),
       (err: unknown) =>

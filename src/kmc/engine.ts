@@ -28,31 +28,27 @@ export interface KmcClock {
   lastEventTimeS?: number;
 }
 
-/** Events per call of the inner loop (see runUntil). */
-const CHUNK_STEPS = 4096;
+// Indices into KmcEngine's clock array. The loop keeps its doubles in a Float64Array rather than in locals or
+// object fields: V8 then never boxes them (boxing showed up as one heap allocation per event).
+const TIME = 0;
+const PENDING = 1;
+const PENDING_TOTAL = 2;
+const LAST_EVENT = 3;
 
 export class KmcEngine {
-  timeS = 0;
   steps = 0;
-  /**
-   * A stop does not discard the drawn waiting time: it is kept and, if the total rate changed meanwhile,
-   * its remainder is rescaled by R_old/R_new (exact by memorylessness). So where a run pauses (samples,
-   * trajectory frames, checkpoints) never changes its realisation.
-   */
-  pendingEventTimeS = Number.NaN;
-  pendingTotalHz = 0;
   /** Events executed per solver group since creation (read by acceleration and diagnostics). */
   readonly executedByGroup: Float64Array;
   /** Groups after whose events runUntil returns 'halt' (all 0 unless a rate scaler needs to react at once). */
   readonly haltAfterGroup: Uint8Array;
   /**
    * Optional accumulator, per group, of the time integral of its propensity (factor * base-rate sum), added at each
-   * event over the interval since the previous event (so stops never change it). Its owner (the rate scaler) reads
-   * and zeroes it; null (the default) costs one branch per event.
+   * event over the interval since the previous event with the propensities in effect just before it (so stops never
+   * change it). Its owner (the rate scaler) reads and zeroes it; null (the default) costs one branch per event.
    */
   propensityIntegral: Float64Array | null = null;
-  /** Time of the last executed event, s. */
-  lastEventTimeS = 0;
+  /** timeS, pendingEventTimeS, pendingTotalHz, lastEventTimeS (see the accessors). */
+  private readonly clockState = new Float64Array([0, Number.NaN, 0, 0]);
 
   constructor(
     readonly solver: Solver,
@@ -63,75 +59,89 @@ export class KmcEngine {
     this.haltAfterGroup = new Uint8Array(solver.groupCount);
   }
 
+  /** Simulated time, s. During model.execute() it is the time of the event being executed. */
+  get timeS(): number {
+    return this.clockState[TIME]!;
+  }
+  set timeS(value: number) {
+    this.clockState[TIME] = value;
+  }
+  /**
+   * A stop does not discard the drawn waiting time: it is kept and, if the total rate changed meanwhile,
+   * its remainder is rescaled by R_old/R_new (exact by memorylessness). So where a run pauses (samples,
+   * trajectory frames, checkpoints) never changes its realisation. NaN if nothing is pending.
+   */
+  get pendingEventTimeS(): number {
+    return this.clockState[PENDING]!;
+  }
+  set pendingEventTimeS(value: number) {
+    this.clockState[PENDING] = value;
+  }
+  /** Total rate when the pending waiting time was drawn (or last rescaled), 1/s. */
+  get pendingTotalHz(): number {
+    return this.clockState[PENDING_TOTAL]!;
+  }
+  set pendingTotalHz(value: number) {
+    this.clockState[PENDING_TOTAL] = value;
+  }
+  /** Time of the last executed event, s. */
+  get lastEventTimeS(): number {
+    return this.clockState[LAST_EVENT]!;
+  }
+  set lastEventTimeS(value: number) {
+    this.clockState[LAST_EVENT] = value;
+  }
+
   /**
    * Execute events until simulated time reaches stopS or maxSteps events have run.
    * On 'time' the clock is set to exactly stopS and the next event stays pending.
    * On 'halt' the clock is at the halting event's time and nothing is pending.
    */
   runUntil(stopS: number, maxSteps = Number.POSITIVE_INFINITY): StopReason {
-    // Chunks keep every call of the loop short: V8 then runs it as regular optimized code, whereas one long call
-    // runs on-stack-replaced code that boxes the loop's doubles (an allocation per event).
-    let remaining = maxSteps;
-    for (;;) {
-      const before = this.steps;
-      const reason = this.runChunk(stopS, remaining < CHUNK_STEPS ? remaining : CHUNK_STEPS);
-      remaining -= this.steps - before;
-      if (reason !== 'steps' || !(remaining > 0)) return reason;
-    }
-  }
-
-  /** The step loop itself, at most maxSteps events (see runUntil). */
-  private runChunk(stopS: number, maxSteps: number): StopReason {
-    const { solver, model, rng, executedByGroup, haltAfterGroup, propensityIntegral } = this;
+    const { solver, model, rng, executedByGroup, haltAfterGroup, propensityIntegral, clockState: clock } = this;
     const groupOfSlot = solver.groupOfSlot;
     const groupCount = solver.groupCount;
-    let timeS = this.timeS;
     let steps = 0;
     let reason: StopReason = 'steps';
-    let pendingS = this.pendingEventTimeS;
-    let pendingTotalHz = this.pendingTotalHz;
     while (steps < maxSteps) {
       const totalHz = solver.total();
       if (!(totalHz > 0)) {
-        pendingS = Number.NaN;
+        clock[PENDING] = Number.NaN;
         reason = 'absorbing';
         break;
       }
-      if (pendingS !== pendingS) {
-        pendingS = timeS - Math.log(1 - rng.next()) / totalHz;
-        pendingTotalHz = totalHz;
-      } else if (pendingTotalHz !== totalHz) {
-        pendingS = timeS + ((pendingS - timeS) * pendingTotalHz) / totalHz;
-        pendingTotalHz = totalHz;
+      if (clock[PENDING] !== clock[PENDING]) {
+        clock[PENDING] = clock[TIME]! - Math.log(1 - rng.next()) / totalHz;
+        clock[PENDING_TOTAL] = totalHz;
+      } else if (clock[PENDING_TOTAL] !== totalHz) {
+        clock[PENDING] = clock[TIME]! + ((clock[PENDING]! - clock[TIME]!) * clock[PENDING_TOTAL]!) / totalHz;
+        clock[PENDING_TOTAL] = totalHz;
       }
-      if (pendingS > stopS) {
-        timeS = stopS;
+      if (clock[PENDING]! > stopS) {
+        clock[TIME] = stopS;
         reason = 'time';
         break;
       }
       const slot = solver.pick(rng.next() * totalHz);
+      const eventS = clock[PENDING]!;
       if (propensityIntegral !== null) {
-        const dtS = pendingS - this.lastEventTimeS;
+        const dtS = eventS - clock[LAST_EVENT]!;
         for (let g = 0; g < groupCount; g++) propensityIntegral[g]! += solver.factor(g) * solver.groupSum(g) * dtS;
       }
-      this.lastEventTimeS = pendingS;
-      this.timeS = pendingS; // so that execute() can read the time of the event it executes
+      clock[LAST_EVENT] = eventS;
+      clock[TIME] = eventS; // so that execute() can read the time of the event it executes
+      clock[PENDING] = Number.NaN;
       model.execute(slot);
       const group = groupOfSlot[slot]!;
       executedByGroup[group]! += 1;
-      timeS = pendingS;
-      pendingS = Number.NaN;
       steps++;
       if (haltAfterGroup[group] !== 0) {
         reason = 'halt';
         break;
       }
     }
-    if (reason === 'absorbing' && stopS !== Number.POSITIVE_INFINITY) timeS = Math.max(timeS, stopS);
-    this.timeS = timeS;
+    if (reason === 'absorbing' && stopS !== Number.POSITIVE_INFINITY && stopS > clock[TIME]!) clock[TIME] = stopS;
     this.steps += steps;
-    this.pendingEventTimeS = pendingS;
-    this.pendingTotalHz = pendingTotalHz;
     return reason;
   }
 

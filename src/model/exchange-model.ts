@@ -170,6 +170,8 @@ export class ExchangeModel {
     this.agState = new Uint8Array(this.agCapacity);
     this.agSite = new Int32Array(this.agCapacity).fill(-1);
     this.agSolutionStack = new Int32Array(this.agCapacity);
+    this.agWrittenState = new Uint8Array(this.agCapacity);
+    this.agWrittenSite = new Int32Array(this.agCapacity).fill(-1);
     this.cdCount = nC;
 
     const surf: number[] = [];
@@ -254,7 +256,8 @@ export class ExchangeModel {
     const reactivity = (1 - s.coverage) * this.rateHz(p.surfaceExchangeBareEv) + s.coverage * this.rateHz(p.surfaceExchangeThiolEv);
     this.setBaseFactor(Group.ExchangeHg, s.hgFreeEq * reactivity);
     this.setBaseFactor(Group.ExchangeCd, s.cdFreeEq * reactivity);
-    this.setBaseFactor(Group.AgUptake, s.agFreeEq * s.agFreeEq);
+    // Uptake takes two Ag atoms: impossible with fewer than two left in solution.
+    this.setBaseFactor(Group.AgUptake, this.agSolutionCount >= 2 ? s.agFreeEq * s.agFreeEq : 0);
     this.setBaseFactor(Group.FillHg, s.hgFreeEq);
     this.setBaseFactor(Group.FillCd, s.cdFreeEq);
   }
@@ -506,19 +509,43 @@ export class ExchangeModel {
     return Group.AgHop00 + fromClass * 2 + toClass;
   }
 
-  /** Zero every slot Ag atom a can own, then set those its current state allows. */
-  private agRates(a: number): void {
+  /** What agRates last wrote for each Ag atom (state and site), so only those slots are cleared. */
+  private agWrittenState!: Uint8Array;
+  private agWrittenSite!: Int32Array;
+
+  private clearAgSlots(a: number): void {
+    const state = this.agWrittenState[a]!;
+    const w = this.agWrittenSite[a]!;
     const solver = this.solver;
     const gs = this.groupStart;
-    const base = a * this.agSlotBase;
-    for (let g = Group.AgHop00; g <= Group.AgHop11; g++) for (let k = 0; k < this.maxIi; k++) solver.update(gs[g]! + base + k, 0);
-    for (let k = 0; k < this.maxIc; k++) solver.update(gs[Group.Trap]! + a * this.maxIc + k, 0);
-    for (let k = 0; k < this.maxCi; k++) solver.update(gs[Group.Detrap]! + a * this.maxCi + k, 0);
-    const state = this.agState[a]!;
+    const c = this.crystal;
     if (state === 1) {
-      const s = this.agSite[a]!;
+      const ii = c.interstitialInterstitial;
+      const from = this.interClass[w]!;
+      const base = a * this.agSlotBase;
+      for (let q = ii.start[w]!, k = 0; q < ii.start[w + 1]!; q++, k++)
+        solver.update(gs[this.agHopGroup(from, this.interClass[ii.index[q]!]!)]! + base + k, 0);
+      const nIc = c.interstitialCation.start[w + 1]! - c.interstitialCation.start[w]!;
+      for (let k = 0; k < nIc; k++) solver.update(gs[Group.Trap]! + a * this.maxIc + k, 0);
+    } else if (state === 2) {
+      const nCi = c.cationInterstitial.start[w + 1]! - c.cationInterstitial.start[w]!;
+      for (let k = 0; k < nCi; k++) solver.update(gs[Group.Detrap]! + a * this.maxCi + k, 0);
+    }
+    this.agWrittenState[a] = 0;
+  }
+
+  /** Set the slots Ag atom a owns in its current state (clearing what it owned before if it moved). */
+  private agRates(a: number): void {
+    const state = this.agState[a]!;
+    const site = this.agSite[a]!;
+    if (this.agWrittenState[a] !== state || this.agWrittenSite[a] !== site) this.clearAgSlots(a);
+    const solver = this.solver;
+    const gs = this.groupStart;
+    if (state === 1) {
+      const s = site;
       const ii = this.crystal.interstitialInterstitial;
       const from = this.interClass[s]!;
+      const base = a * this.agSlotBase;
       for (let q = ii.start[s]!, k = 0; q < ii.start[s + 1]!; q++, k++) {
         const g = this.agHopGroup(from, this.interClass[ii.index[q]!]!);
         solver.update(gs[g]! + base + k, this.agHopRate(s, k));
@@ -526,10 +553,12 @@ export class ExchangeModel {
       const nIc = this.crystal.interstitialCation.start[s + 1]! - this.crystal.interstitialCation.start[s]!;
       for (let k = 0; k < nIc; k++) solver.update(gs[Group.Trap]! + a * this.maxIc + k, this.trapRate(s, k));
     } else if (state === 2) {
-      const c = this.agSite[a]!;
+      const c = site;
       const nCi = this.crystal.cationInterstitial.start[c + 1]! - this.crystal.cationInterstitial.start[c]!;
       for (let k = 0; k < nCi; k++) solver.update(gs[Group.Detrap]! + a * this.maxCi + k, this.detrapRate(c, k));
     }
+    this.agWrittenState[a] = state;
+    this.agWrittenSite[a] = site;
   }
 
   /** From-scratch rates of every event (after a temperature change; the check mode compares with this). */
@@ -627,14 +656,27 @@ export class ExchangeModel {
       this.markVac(n);
       for (let r = cc.start[n]!; r < cc.start[n + 1]!; r++) this.markVac(cc.index[r]!);
     }
-    // Ag rates read vacancy and Ag_Cd counts up to two hops away; Ag atoms are few, so refresh them all.
-    this.agMarkAll = true;
     this.markSurf(x);
     const ci = this.crystal.cationInterstitial;
     const ic = this.crystal.interstitialCation;
+    const ii = this.crystal.interstitialInterstitial;
+    this.markAg(this.cationAg[x]!);
     for (let q = ci.start[x]!; q < ci.start[x + 1]!; q++) {
       const s = ci.index[q]!;
-      for (let r = ic.start[s]!; r < ic.start[s + 1]!; r++) this.markSurf(ic.index[r]!);
+      // Ag_i hops read nV of their site and destination; Ag_Cd detrap reads nV of its interstitial shell.
+      this.markAg(this.interAg[s]!);
+      for (let r = ii.start[s]!; r < ii.start[s + 1]!; r++) this.markAg(this.interAg[ii.index[r]!]!);
+      for (let r = ic.start[s]!; r < ic.start[s + 1]!; r++) {
+        const c = ic.index[r]!;
+        this.markSurf(c);
+        this.markAg(this.cationAg[c]!);
+      }
+    }
+    // Ag_Cd neighbour counts: Ag_Cd next to x, and Ag_i next to a vacancy next to x.
+    for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) {
+      const n = cc.index[q]!;
+      this.markAg(this.cationAg[n]!);
+      if (this.cation[n] === VAC) for (let r = ci.start[n]!; r < ci.start[n + 1]!; r++) this.markAg(this.interAg[ci.index[r]!]!);
     }
   }
 

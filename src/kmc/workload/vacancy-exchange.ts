@@ -77,8 +77,9 @@ export class VacancyExchangeModel implements KmcModel {
   /** Per-site marker of the sites whose occupant or neighbour counts changed in the current event. */
   private readonly changedAt: Float64Array;
   private epoch = 0;
-  /** Rates of one vacancy's slots being recomputed (no allocation per event). */
+  /** Rates of one vacancy's slots being recomputed, and of one slot (no allocation per event). */
   private readonly scratchHz: Float64Array;
+  private readonly oneRateHz = new Float64Array(1);
 
   constructor(
     readonly lattice: PeriodicLattice,
@@ -201,7 +202,11 @@ export class VacancyExchangeModel implements KmcModel {
       const atomSite = neighbor[z * site + k]!;
       if (changedAt[atomSite] !== epoch) continue;
       const rateHz = this.slotRateHz(site, atomSite);
-      if (this.solver.rate(z * v + k) !== rateHz) this.solver.update(z * v + k, rateHz);
+      if (this.solver.rate(z * v + k) !== rateHz) {
+        // Through a typed array: a double passed to a call V8 does not inline (update) would be boxed.
+        this.oneRateHz[0] = rateHz;
+        this.solver.updateRange(z * v + k, this.oneRateHz, 1);
+      }
     }
   }
 
@@ -237,8 +242,15 @@ export class VacancyExchangeModel implements KmcModel {
     }
     if (changed === 0) return;
     // A moved vacancy changes most of its slots: one range update shares the tree climb; a far one changes 1-2.
-    if (changed > 2) solver.updateRange(first, scratchHz, z);
-    else for (let k = 0; k < z; k++) if (solver.rate(first + k) !== scratchHz[k]) solver.update(first + k, scratchHz[k]!);
+    if (changed > 2) {
+      solver.updateRange(first, scratchHz, z);
+      return;
+    }
+    for (let k = 0; k < z; k++) {
+      if (solver.rate(first + k) === scratchHz[k]) continue;
+      this.oneRateHz[0] = scratchHz[k]!;
+      solver.updateRange(first + k, this.oneRateHz, 1);
+    }
   }
 
   /** Rate of the exchange of the vacancy at `site` with its neighbour `atomSite`, 1/s (0 if that is vacant too). */

@@ -1,0 +1,124 @@
+// The exchange model's invariants: atoms and charge conserved, single occupancy, incremental rates equal a
+// from-scratch evaluation after every event (check mode), reproducible, and resumable bit-identically.
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/model/contract.js';
+import { createSimulation, sampleTimes } from '../../src/model/simulation.js';
+import { speciate, type Reservoir } from '../../src/model/reservoir.js';
+
+function scenario(over: Partial<Scenario> = {}): Scenario {
+  return {
+    name: 'test',
+    material: 'CdSe',
+    crystal: { structure: 'zincblende', shape: 'sphere', diameterNm: 2.3 },
+    temperatureC: 80,
+    durationS: 5,
+    reagents: { hgPerCd: 1.5, agPerCd: 0.3, thiolPerCd: 0.2 },
+    samples: 6,
+    sampleSpacing: 'log',
+    firstSampleS: 0.01,
+    profileShells: 4,
+    stages: [],
+    ...over,
+  };
+}
+
+describe('exchange model', () => {
+  it('conserves Hg, Cd, Ag and charge and keeps every incremental rate exact, event by event (check mode)', () => {
+    // A hot, Ag-rich, thiol-poor run exercises every event kind; verifyState/verifyRates throw on the first violation.
+    const sim = createSimulation(scenario({ temperatureC: 200, durationS: 0.5 }), 7, { check: true });
+    while (sim.advance());
+    const byType = sim.result().events.byType;
+    expect(sim.result().events.total).toBeGreaterThan(1000);
+    for (const kind of ['surfaceExchangeHg', 'agUptake', 'vacancyHop', 'agInterstitialHop', 'agTrap', 'agDetrap']) expect(byType[kind], kind).toBeGreaterThan(0);
+  });
+
+  it('keeps conservation through stages (purify, add Ag, extract Ag, temperature change)', () => {
+    const sim = createSimulation(
+      scenario({
+        reagents: { hgPerCd: 1.5, agPerCd: 0, thiolPerCd: 1 },
+        durationS: 2,
+        stages: [
+          { atS: 0.5, action: 'purify' },
+          { atS: 0.5, action: 'add', agPerCd: 0.1 },
+          { atS: 1, action: 'setTemperature', temperatureC: 150 },
+          { atS: 1.5, action: 'extractAg' },
+        ],
+      }),
+      3,
+      { check: true },
+    );
+    while (sim.advance());
+    expect(sim.result().final.hgFree).toBe(0); // purified: free Hg removed and none added
+  });
+
+  it('gives the same result for the same seed and a different one for another seed', () => {
+    const run = (seed: number) => {
+      const sim = createSimulation(scenario(), seed);
+      while (sim.advance());
+      return JSON.stringify(sim.result());
+    };
+    expect(run(1)).toBe(run(1));
+    expect(run(1)).not.toBe(run(2));
+  });
+
+  it('resumes from a checkpoint bit-identically', () => {
+    const full = createSimulation(scenario(), 11);
+    while (full.advance());
+    const first = createSimulation(scenario(), 11);
+    first.advance();
+    first.advance();
+    const cp = JSON.parse(JSON.stringify(first.checkpoint()));
+    const resumed = createSimulation(scenario(), 11, { resume: cp });
+    while (resumed.advance());
+    expect(JSON.stringify(resumed.result())).toBe(JSON.stringify(full.result()));
+  });
+
+  it('does not change its realisation when trajectory frames add stops', () => {
+    const plain = createSimulation(scenario(), 5);
+    while (plain.advance());
+    let frames = 0;
+    const sink = { begin: () => {}, frame: () => void frames++ };
+    const framed = createSimulation(scenario(), 5, { trajectory: { sink, frameTimesS: [0.003, 0.07, 0.2, 1.3, 4.4] } });
+    while (framed.advance());
+    expect(frames).toBe(5);
+    expect(JSON.stringify(framed.result().samples)).toBe(JSON.stringify(plain.result().samples));
+  });
+
+  it('samples at t = 0, log-spaced from firstSampleS, and exactly at the end', () => {
+    const t = sampleTimes({ samples: 5, durationS: 1000, sampleSpacing: 'log', firstSampleS: 1 });
+    expect(t[0]).toBe(0);
+    expect(t[1]).toBeCloseTo(1, 12);
+    expect(t[2]).toBeCloseTo(10, 9);
+    expect(t[4]).toBe(1000);
+  });
+});
+
+describe('solution speciation', () => {
+  const reservoir = (thiolPerCd: number): Reservoir => ({
+    cdPristine: 100,
+    surfaceSites: 30,
+    hgTotal: 150,
+    agTotal: 7.5,
+    cdTotal: 0,
+    thiolTotal: 100 * thiolPerCd,
+    thiolSurface: Math.min(100 * thiolPerCd, 18),
+    agExtracted: false,
+  });
+  it('leaves Hg and Ag free without thiol and binds Hg almost completely in a large thiol excess', () => {
+    const none = speciate(reservoir(0), 0.6, 10, 1e4);
+    expect(none.hgFreeEq).toBeCloseTo(1.5, 12);
+    expect(none.agFreeEq).toBeCloseTo(0.075, 12);
+    const excess = speciate(reservoir(10), 0.6, 10, 1e4);
+    expect(excess.hgFreeEq).toBeLessThan(1e-3 * 1.5);
+  });
+  it('balances thiol mass exactly (free + bound = thiol in solution)', () => {
+    const r = reservoir(1);
+    const s = speciate(r, 0.6, 10, 1e4);
+    const agBound = 0.075 - s.agFreeEq;
+    const hgBound = 1.5 - s.hgFreeEq;
+    expect(s.thiolFreeEq + agBound + 2 * hgBound).toBeCloseTo((r.thiolTotal - r.thiolSurface) / 100, 9);
+  });
+  it('frees no Ag after phosphine extraction', () => {
+    expect(speciate({ ...reservoir(1), agExtracted: true }, 0.6, 10, 1e4).agFreeEq).toBe(0);
+  });
+});
