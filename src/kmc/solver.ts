@@ -47,21 +47,28 @@ function checkRate(slot: number, rateHz: number): void {
   if (!(rateHz >= 0) || rateHz === Infinity) throw new RangeError(`slot ${slot}: rate must be finite and >= 0, got ${rateHz}`);
 }
 
+/** Slots per leaf block of the tree solver (a power of two). */
+const BLOCK = 16;
+const BLOCK_SHIFT = 4;
+
 /**
- * Sum-tree solver: per group a complete binary tree (node 1 the root, leaves at [cap, 2 cap)), all groups in one flat
- * Float64Array. A class with small methods so that V8 inlines them into the engine loop (a double returned from a
- * call that is not inlined is boxed: one allocation per event).
+ * Sum-tree solver. Per group, slots are stored in blocks of 16; a complete binary tree (node 1 the root, leaves at
+ * [cap, 2 cap)) holds the block sums. An update rewrites one block sum (fixed pairwise order, so the state is a pure
+ * function of the rates) and climbs log2(n/16) levels of a tree small enough to stay in L1; a pick descends the tree
+ * and scans one block. A class with small methods so that V8 inlines them into the engine loop.
  */
 class TreeSolver implements Solver {
   readonly slotCount: number;
   readonly groupCount: number;
   readonly groupStart: Int32Array;
   readonly groupOfSlot: Int32Array;
-  /** Leaf count (power of two) of each group's tree, and where its node 0 sits in `tree`. */
+  /** Per group: leaf count of its tree (power of two), where its tree and its rate blocks start in storage. */
   private readonly caps: Int32Array;
   private readonly treeBase: Int32Array;
-  /** Storage index of each slot's leaf. */
-  private readonly leafOfSlot: Int32Array;
+  private readonly rateBase: Int32Array;
+  /** Storage index of each slot's rate. */
+  private readonly rateIndex: Int32Array;
+  private readonly rates: Float64Array;
   private readonly tree: Float64Array;
   private readonly factors: Float64Array;
 
@@ -73,19 +80,25 @@ class TreeSolver implements Solver {
     this.slotCount = groupOfSlot.length;
     this.caps = new Int32Array(this.groupCount);
     this.treeBase = new Int32Array(this.groupCount);
-    let size = 0;
+    this.rateBase = new Int32Array(this.groupCount);
+    let treeSize = 0;
+    let rateSize = 0;
     for (let g = 0; g < this.groupCount; g++) {
+      const blocks = Math.ceil(groupSizes[g]! / BLOCK);
       let cap = 1;
-      while (cap < groupSizes[g]!) cap <<= 1;
+      while (cap < blocks) cap <<= 1;
       this.caps[g] = cap;
-      this.treeBase[g] = size;
-      size += 2 * cap;
+      this.treeBase[g] = treeSize;
+      this.rateBase[g] = rateSize;
+      treeSize += 2 * cap;
+      rateSize += BLOCK * blocks;
     }
-    this.tree = new Float64Array(size);
-    this.leafOfSlot = new Int32Array(this.slotCount);
+    this.tree = new Float64Array(treeSize);
+    this.rates = new Float64Array(rateSize);
+    this.rateIndex = new Int32Array(this.slotCount);
     for (let slot = 0; slot < this.slotCount; slot++) {
       const g = groupOfSlot[slot]!;
-      this.leafOfSlot[slot] = this.treeBase[g]! + this.caps[g]! + slot - groupStart[g]!;
+      this.rateIndex[slot] = this.rateBase[g]! + slot - groupStart[g]!;
     }
     this.factors = new Float64Array(this.groupCount).fill(1);
   }
@@ -98,31 +111,24 @@ class TreeSolver implements Solver {
   }
 
   rate(slot: number): number {
-    return this.tree[this.leafOfSlot[slot]!]!;
+    return this.rates[this.rateIndex[slot]!]!;
   }
 
   update(slot: number, baseRateHz: number): void {
-    const tree = this.tree;
+    const index = this.rateIndex[slot]!;
+    this.rates[index] = baseRateHz;
     const g = this.groupOfSlot[slot]!;
-    const base = this.treeBase[g]!;
-    let i = this.leafOfSlot[slot]! - base;
-    tree[base + i] = baseRateHz;
-    // Recompute parents from children (not by adding deltas) so rounding never drifts.
-    for (i >>= 1; i >= 1; i >>= 1) tree[base + i] = tree[base + 2 * i]! + tree[base + 2 * i + 1]!;
+    const block = (index - this.rateBase[g]!) >> BLOCK_SHIFT;
+    this.refreshBlocks(g, block, block);
   }
 
   updateRange(firstSlot: number, ratesHz: ArrayLike<number>, count: number): void {
-    const tree = this.tree;
-    const base = this.treeBase[this.groupOfSlot[firstSlot]!]!;
-    let lo = this.leafOfSlot[firstSlot]! - base;
-    let hi = lo + count - 1;
-    for (let k = 0; k < count; k++) tree[base + lo + k] = ratesHz[k]!;
-    // Level by level: the dirty range halves each level, then a single path to the root.
-    while (lo > 1) {
-      lo >>= 1;
-      hi >>= 1;
-      for (let i = lo; i <= hi; i++) tree[base + i] = tree[base + 2 * i]! + tree[base + 2 * i + 1]!;
-    }
+    if (count <= 0) return;
+    const first = this.rateIndex[firstSlot]!;
+    for (let k = 0; k < count; k++) this.rates[first + k] = ratesHz[k]!;
+    const g = this.groupOfSlot[firstSlot]!;
+    const base = this.rateBase[g]!;
+    this.refreshBlocks(g, (first - base) >> BLOCK_SHIFT, (first + count - 1 - base) >> BLOCK_SHIFT);
   }
 
   setFactor(group: number, factor: number): void {
@@ -139,7 +145,7 @@ class TreeSolver implements Solver {
   }
 
   pick(target: number): number {
-    const { factors, tree, treeBase, groupCount } = this;
+    const { factors, tree, treeBase, groupCount, rates } = this;
     let g = 0;
     let last = -1;
     let t = target;
@@ -162,22 +168,61 @@ class TreeSolver implements Solver {
     while (node < cap) {
       const left = 2 * node;
       const leftSum = tree[base + left]!;
-      // Go right only into a non-empty subtree, so a zero-rate leaf is never returned.
+      // Go right only into a non-empty subtree, so a zero-rate slot is never returned.
       if (t < leftSum || tree[base + left + 1]! <= 0) node = left;
       else {
         t -= leftSum;
         node = left + 1;
       }
     }
-    return this.groupStart[g]! + node - cap;
+    const start = this.rateBase[g]! + BLOCK * (node - cap);
+    let index = start;
+    let lastNonZero = -1;
+    for (const end = start + BLOCK; index < end; index++) {
+      const w = rates[index]!;
+      if (w <= 0) continue;
+      lastNonZero = index;
+      if (t < w) break;
+      t -= w;
+    }
+    if (index === start + BLOCK) index = lastNonZero; // rounding past the block's end
+    return this.groupStart[g]! + index - this.rateBase[g]!;
   }
 
   rebuild(): void {
-    const tree = this.tree;
     for (let g = 0; g < this.groupCount; g++) {
+      const blocks = Math.ceil((this.groupStart[g + 1]! - this.groupStart[g]!) / BLOCK);
       const base = this.treeBase[g]!;
-      for (let i = this.caps[g]! - 1; i >= 1; i--) tree[base + i] = tree[base + 2 * i]! + tree[base + 2 * i + 1]!;
+      const cap = this.caps[g]!;
+      for (let b = 0; b < blocks; b++) this.tree[base + cap + b] = this.blockSum(this.rateBase[g]! + BLOCK * b);
+      for (let i = cap - 1; i >= 1; i--) this.tree[base + i] = this.tree[base + 2 * i]! + this.tree[base + 2 * i + 1]!;
     }
+  }
+
+  /** Recompute the sums of blocks lo..hi of group g, then their ancestors (the dirty range halves each level). */
+  private refreshBlocks(g: number, lo: number, hi: number): void {
+    const tree = this.tree;
+    const base = this.treeBase[g]!;
+    const cap = this.caps[g]!;
+    const rateBase = this.rateBase[g]!;
+    for (let b = lo; b <= hi; b++) tree[base + cap + b] = this.blockSum(rateBase + BLOCK * b);
+    let i = cap + lo;
+    let j = cap + hi;
+    while (i > 1) {
+      i >>= 1;
+      j >>= 1;
+      for (let n = i; n <= j; n++) tree[base + n] = tree[base + 2 * n]! + tree[base + 2 * n + 1]!;
+    }
+  }
+
+  /** Sum of the 16 rates from storage index `start`, in a fixed pairwise order (short dependency chains). */
+  private blockSum(start: number): number {
+    const r = this.rates;
+    const s = start;
+    return (
+      r[s]! + r[s + 1]! + (r[s + 2]! + r[s + 3]!) + (r[s + 4]! + r[s + 5]! + (r[s + 6]! + r[s + 7]!)) +
+      (r[s + 8]! + r[s + 9]! + (r[s + 10]! + r[s + 11]!) + (r[s + 12]! + r[s + 13]! + (r[s + 14]! + r[s + 15]!)))
+    );
   }
 }
 

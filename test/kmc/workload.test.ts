@@ -3,7 +3,8 @@ import { verifySolver } from '../../src/kmc/check.js';
 import {
   buildPeriodicFcc,
   buildPeriodicTetraNetwork,
-  buildTwoHopNeighbors,
+  buildTwoHopCellPattern,
+  sitesWithinTwoHops,
   type PeriodicLattice,
 } from '../../src/kmc/workload/periodic-lattice.js';
 import { createVacancyWorkload, exchangeBarrierEv, Occupant } from '../../src/kmc/workload/vacancy-exchange.js';
@@ -44,15 +45,32 @@ describe('periodic lattices', () => {
     }
   });
 
-  it('the two-hop table of fcc holds the 4 shells 12 + 6 + 24 + 12 = 54 (squared distances 2, 4, 6, 8)', () => {
+  it('fcc two-hop neighbourhoods hold the site and 4 shells 12 + 6 + 24 + 12 (squared distances 2, 4, 6, 8)', () => {
     const lattice = buildPeriodicFcc(4);
-    const twoHop = buildTwoHopNeighbors(lattice.neighbors, lattice.siteCount);
     const shells = new Map<number, number>();
-    for (let e = twoHop.start[5]!; e < twoHop.start[6]!; e++) {
-      const d2 = distance2(lattice, 5, twoHop.index[e]!);
+    for (const other of sitesWithinTwoHops(lattice.neighbors, 5)) {
+      const d2 = distance2(lattice, 5, other);
       shells.set(d2, (shells.get(d2) ?? 0) + 1);
     }
-    expect(Object.fromEntries(shells)).toEqual({ 2: 12, 4: 6, 6: 24, 8: 12 });
+    expect(Object.fromEntries(shells)).toEqual({ 0: 1, 2: 12, 4: 6, 6: 24, 8: 12 });
+  });
+
+  it('the two-hop cell pattern, expanded at any site, gives exactly its two-hop neighbourhood (fcc L = 3, T network L = 3)', () => {
+    for (const lattice of [buildPeriodicFcc(3), buildPeriodicTetraNetwork(3)]) {
+      const pattern = buildTwoHopCellPattern(lattice);
+      const { cells, basisCount } = lattice;
+      for (const site of [0, 7, lattice.siteCount - 1]) {
+        const cell = Math.floor(site / basisCount);
+        const [cx, cy, cz] = [Math.floor(cell / cells ** 2), Math.floor(cell / cells) % cells, cell % cells];
+        const expanded: number[] = [];
+        for (let d = 0; d < 27; d++) {
+          const [dx, dy, dz] = [Math.floor(d / 9) - 1, (Math.floor(d / 3) % 3) - 1, (d % 3) - 1];
+          const other = (((cx + dx + cells) % cells) * cells + ((cy + dy + cells) % cells)) * cells + ((cz + dz + cells) % cells);
+          for (let b = 0; b < basisCount; b++) if (pattern[(site % basisCount) * 27 + d]! & (1 << b)) expanded.push(basisCount * other + b);
+        }
+        expect(expanded.sort((a, b) => a - b)).toEqual(sitesWithinTwoHops(lattice.neighbors, site).sort((a, b) => a - b));
+      }
+    }
   });
 });
 

@@ -11,6 +11,8 @@ export interface PeriodicLattice {
   readonly unitOfA: number;
   /** Box edge in coordinate units (periodic in x, y and z). */
   readonly boxUnits: number;
+  /** Sites per cubic cell; site = basisCount * cell + basis, cell = (cx * cells + cy) * cells + cz. */
+  readonly basisCount: number;
   /** Integer site coordinates, xyz interleaved (3 * siteCount). */
   readonly coord: Int32Array;
   /** Sublattice of each site (0 for fcc; InterstitialKind for the T network). */
@@ -86,7 +88,7 @@ function buildPeriodic(cells: number, cellUnits: number, unitOfA: number, basis:
       }
       site++;
     }
-  return { cells, siteCount, unitOfA, boxUnits, coord, kind, coordination: z, neighbors: { start, index }, jump };
+  return { cells, siteCount, unitOfA, boxUnits, basisCount: basis.length, coord, kind, coordination: z, neighbors: { start, index }, jump };
 }
 
 /** Periodic fcc lattice (e.g. the zinc-blende cation sublattice): 4 L^3 sites, coordinates in units of a/2. */
@@ -107,31 +109,43 @@ export function buildPeriodicTetraNetwork(cells: number): PeriodicLattice {
   return buildPeriodic(cells, 4, 1 / 4, basis);
 }
 
-/** Sites within two hops (excluding the site itself), deduplicated: 54 per site on fcc (4 shells). */
-export function buildTwoHopNeighbors(neighbors: Csr, siteCount: number): Csr {
-  const stamp = new Int32Array(siteCount).fill(-1);
-  const start = new Int32Array(siteCount + 1);
-  let index = new Int32Array(0);
-  // Two passes over the same walk: count, then fill (no growing arrays at L = 40).
-  for (let pass = 0; pass < 2; pass++) {
-    stamp.fill(-1);
-    let count = 0;
-    const visit = (i: number, n: number): void => {
-      if (stamp[n] === i) return;
-      stamp[n] = i;
-      if (pass === 1) index[count] = n;
-      count++;
-    };
-    for (let i = 0; i < siteCount; i++) {
-      stamp[i] = i;
-      for (let e = neighbors.start[i]!; e < neighbors.start[i + 1]!; e++) {
-        const m = neighbors.index[e]!;
-        visit(i, m);
-        for (let f = neighbors.start[m]!; f < neighbors.start[m + 1]!; f++) visit(i, neighbors.index[f]!);
-      }
-      if (pass === 0) start[i + 1] = count;
-    }
-    if (pass === 0) index = new Int32Array(count);
+/** The site and every site within two hops of it (graph distance on the neighbour table), without repeats. */
+export function sitesWithinTwoHops(neighbors: Csr, site: number): number[] {
+  const found = new Set<number>([site]);
+  for (let e = neighbors.start[site]!; e < neighbors.start[site + 1]!; e++) {
+    const m = neighbors.index[e]!;
+    found.add(m);
+    for (let f = neighbors.start[m]!; f < neighbors.start[m + 1]!; f++) found.add(neighbors.index[f]!);
   }
-  return { start, index };
+  return [...found];
+}
+
+/**
+ * Two-hop neighbourhoods as a cell pattern: entry [basis * 27 + d] is a bitmask of the basis sites of the neighbouring
+ * cell d = (dx+1)*9 + (dy+1)*3 + (dz+1) (dx, dy, dz in -1..1, in cell indices) that lie within two hops of (any cell,
+ * basis), the site itself included. With a per-cell bitmask of vacant sites, finding every vacancy near a site costs
+ * 27 byte reads (instead of a 54-entry-per-site table that does not fit in cache at L = 16).
+ */
+export function buildTwoHopCellPattern(lattice: PeriodicLattice): Uint8Array {
+  const { basisCount, cells } = lattice;
+  if (basisCount > 8) throw new RangeError(`at most 8 sites per cell fit a byte mask, got ${basisCount}`);
+  const pattern = new Uint8Array(basisCount * 27);
+  // Cell offsets along one axis from cell index 0 (in the site numbering, not geometry); at cells = 2, +1 and -1 are
+  // the same cell and both entries are set (a superset is harmless).
+  const offsets = (index: number): number[] => {
+    if (index === 0) return [0];
+    if (cells === 2) return [-1, 1];
+    if (index === 1) return [1];
+    if (index === cells - 1) return [-1];
+    throw new Error('internal: two hops span more than one cell');
+  };
+  for (let b = 0; b < basisCount; b++) {
+    for (const other of sitesWithinTwoHops(lattice.neighbors, b)) {
+      const cell = Math.floor(other / basisCount);
+      for (const dx of offsets(Math.floor(cell / (cells * cells))))
+        for (const dy of offsets(Math.floor(cell / cells) % cells))
+          for (const dz of offsets(cell % cells)) pattern[b * 27 + (dx + 1) * 9 + (dy + 1) * 3 + dz + 1]! |= 1 << other % basisCount;
+    }
+  }
+  return pattern;
 }
