@@ -12,7 +12,7 @@
 //     END   payload = u32 frameCount
 // The writer emits a keyframe whenever the deltas since the last keyframe would outgrow one, so the
 // file stays at most ~2x the pure-delta size and any frame decodes from <= 2 keyframes' worth of bytes.
-import type { Crystal, ShapeName, StructureName } from '../lattice/types.js';
+import type { Crystal } from '../lattice/types.js';
 import type { TrajectorySink } from '../model/contract.js';
 import { CationSpecies, InterstitialSpecies } from '../model/species.js';
 
@@ -26,27 +26,17 @@ const TAG_DELTA = 2;
 const TAG_END = 255;
 const RECORD_HEADER_BYTES = 16;
 
+/** The scalar description of the crystal kept in a trajectory header (the same fields as Crystal). */
+type CrystalScalars = Pick<
+  Crystal,
+  | 'structure' | 'shape' | 'material' | 'cationElement' | 'anionElements' | 'latticeANm' | 'latticeCNm'
+  | 'centreNm' | 'periodicNm' | 'cationCount' | 'anionCount' | 'interstitialCount' | 'boxNm'
+>;
+
 /** Crystal description stored once at the top of the file (JSON part). */
-export interface TrajectoryHeader {
+export interface TrajectoryHeader extends CrystalScalars {
   readonly format: 'cxsim-trajectory';
   readonly version: number;
-  readonly structure: StructureName;
-  readonly shape: ShapeName;
-  readonly material: string;
-  /** Element on the cation sites as built, e.g. "Cd". */
-  readonly cationElement: string;
-  /** Anion elements, indexed by anionElementId (two for a mixed-anion host). */
-  readonly anionElements: readonly string[];
-  readonly latticeANm: number;
-  readonly latticeCNm: number;
-  readonly centreNm: readonly [number, number, number];
-  /** Periodic box length per axis, nm; 0 where free. */
-  readonly periodicNm: readonly [number, number, number];
-  readonly cationCount: number;
-  readonly anionCount: number;
-  readonly interstitialCount: number;
-  /** Box holding every site, corner at the origin, nm (Crystal.boxNm). */
-  readonly boxNm: readonly [number, number, number];
   /** Free-form provenance from the writer (scenario, seed, ...). */
   readonly info: Readonly<Record<string, string | number | boolean>>;
 }

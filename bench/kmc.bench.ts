@@ -1,0 +1,75 @@
+// Micro-benchmarks of the KMC core with tinybench: tree-solver update / updateRange / pick, and engine steps on a
+// fixed-rate toy and on the standard vacancy workload. Each task runs a batch; the table reports ns per operation.
+// Run: npx tsc -p tsconfig.json && node dist/node/bench/kmc.bench.js
+import { availableParallelism, cpus } from 'node:os';
+import { Bench } from 'tinybench';
+import { KmcEngine, type KmcModel } from '../src/kmc/engine.js';
+import { createTreeSolver } from '../src/kmc/solver.js';
+import { createVacancyWorkload } from '../src/kmc/workload/vacancy-exchange.js';
+import { createRng } from '../src/rng.js';
+
+const BATCH = 1000;
+const SLOTS = 9828; // 12 slots x 819 vacancies: the workload's solver size at L = 16
+
+function solverWithRates(): ReturnType<typeof createTreeSolver> {
+  const solver = createTreeSolver([SLOTS]);
+  const rng = createRng('bench/rates');
+  for (let slot = 0; slot < SLOTS; slot++) solver.update(slot, rng.next());
+  return solver;
+}
+
+// Precomputed random inputs, so that the tasks time the solver, not the generator.
+const rng = createRng('bench/inputs');
+const slots = Int32Array.from({ length: 1 << 16 }, () => Math.floor(rng.next() * SLOTS));
+const fractions = Float64Array.from({ length: 1 << 16 }, () => rng.next());
+const twelve = Float64Array.from({ length: 12 }, () => rng.next());
+let cursor = 0;
+
+const updateSolver = solverWithRates();
+const pickSolver = solverWithRates();
+let sink = 0;
+
+/** 1000 slots with fixed rates: the engine's own cost per step (pick, clock, bookkeeping). */
+class NoOpModel implements KmcModel {
+  execute(): void {}
+}
+const fixedSolver = solverWithRates();
+const fixedEngine = new KmcEngine(fixedSolver, new NoOpModel(), createRng('bench/engine'));
+const workload = createVacancyWorkload({ cells: 16, seed: 'bench/workload' });
+
+const bench = new Bench({ name: 'cxsim KMC core', time: 1000, warmupTime: 200 });
+bench
+  .add(`solver.update (${SLOTS} slots)`, () => {
+    for (let i = 0; i < BATCH; i++, cursor = (cursor + 1) & 0xffff) updateSolver.update(slots[cursor]!, fractions[cursor]!);
+  })
+  .add(`solver.updateRange (12 slots)`, () => {
+    for (let i = 0; i < BATCH; i++, cursor = (cursor + 1) & 0xffff) updateSolver.updateRange(12 * Math.floor(slots[cursor]! / 12), twelve, 12);
+  })
+  .add(`solver.pick (${SLOTS} slots)`, () => {
+    const total = pickSolver.total();
+    for (let i = 0; i < BATCH; i++, cursor = (cursor + 1) & 0xffff) sink += pickSolver.pick(fractions[cursor]! * total);
+  })
+  .add(`engine step, no-op model (${SLOTS} slots)`, () => {
+    fixedEngine.runUntil(Number.POSITIVE_INFINITY, BATCH);
+  })
+  .add(`engine step, vacancy workload L = 16 (${workload.lattice.siteCount} sites)`, () => {
+    workload.engine.runUntil(Number.POSITIVE_INFINITY, BATCH);
+  });
+
+await bench.run();
+
+console.log(`${bench.name}: node ${process.version}, ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, batch ${BATCH}`);
+console.table(
+  bench.tasks.map((task) => {
+    const result = task.result;
+    if (result.state !== 'completed') return { task: task.name, state: result.state };
+    return {
+      task: task.name,
+      'ns/op (median)': ((result.latency.p50 * 1e6) / BATCH).toFixed(1),
+      'ns/op (mean)': ((result.latency.mean * 1e6) / BATCH).toFixed(1),
+      'ops/s (median)': Math.round((BATCH * 1000) / result.latency.p50),
+      samples: result.latency.df + 1,
+    };
+  }),
+);
+if (sink === -1) console.log(sink); // keep the pick results alive
