@@ -1,7 +1,10 @@
 // Micro-benchmarks of the KMC core with tinybench: tree-solver update / updateRange / pick, and engine steps on a
-// fixed-rate toy and on the standard vacancy workload. Each task runs a batch; the table reports ns per operation.
-// Run: npx tsc -p tsconfig.json && node dist/node/bench/kmc.bench.js
+// fixed-rate toy and on the standard vacancy workload. Each task runs a batch, in its own process (a shared JIT
+// would make the engine's call sites polymorphic); the table reports ns per operation.
+// Run: npx tsc -p tsconfig.json && node dist/node/bench/kmc.bench.js [task index]
+import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { KmcEngine, type KmcModel } from '../src/kmc/engine.js';
 import { createTreeSolver } from '../src/kmc/solver.js';
@@ -37,39 +40,65 @@ const fixedSolver = solverWithRates();
 const fixedEngine = new KmcEngine(fixedSolver, new NoOpModel(), createRng('bench/engine'));
 const workload = createVacancyWorkload({ cells: 16, seed: 'bench/workload' });
 
-const bench = new Bench({ name: 'cxsim KMC core', time: 1000, warmupTime: 200 });
-bench
-  .add(`solver.update (${SLOTS} slots)`, () => {
-    for (let i = 0; i < BATCH; i++, cursor = (cursor + 1) & 0xffff) updateSolver.update(slots[cursor]!, fractions[cursor]!);
-  })
-  .add(`solver.updateRange (12 slots)`, () => {
-    for (let i = 0; i < BATCH; i++, cursor = (cursor + 1) & 0xffff) updateSolver.updateRange(12 * Math.floor(slots[cursor]! / 12), twelve, 12);
-  })
-  .add(`solver.pick (${SLOTS} slots)`, () => {
-    const total = pickSolver.total();
-    for (let i = 0; i < BATCH; i++, cursor = (cursor + 1) & 0xffff) sink += pickSolver.pick(fractions[cursor]! * total);
-  })
-  .add(`engine step, no-op model (${SLOTS} slots)`, () => {
-    fixedEngine.runUntil(Number.POSITIVE_INFINITY, BATCH);
-  })
-  .add(`engine step, vacancy workload L = 16 (${workload.lattice.siteCount} sites)`, () => {
-    workload.engine.runUntil(Number.POSITIVE_INFINITY, BATCH);
+const TASKS: [string, () => void][] = [
+  [
+    `solver.update (${SLOTS} slots)`,
+    () => {
+      for (let i = 0; i < BATCH; i++, cursor = (cursor + 1) & 0xffff) updateSolver.update(slots[cursor]!, fractions[cursor]!);
+    },
+  ],
+  [
+    'solver.updateRange (12 slots)',
+    () => {
+      for (let i = 0; i < BATCH; i++, cursor = (cursor + 1) & 0xffff) updateSolver.updateRange(12 * Math.floor(slots[cursor]! / 12), twelve, 12);
+    },
+  ],
+  [
+    `solver.pick (${SLOTS} slots)`,
+    () => {
+      const total = pickSolver.total();
+      for (let i = 0; i < BATCH; i++, cursor = (cursor + 1) & 0xffff) sink += pickSolver.pick(fractions[cursor]! * total);
+    },
+  ],
+  [`engine step, no-op model (${SLOTS} slots)`, () => void fixedEngine.runUntil(Number.POSITIVE_INFINITY, BATCH)],
+  [`engine step, vacancy workload L = 16 (${workload.lattice.siteCount} sites)`, () => void workload.engine.runUntil(Number.POSITIVE_INFINITY, BATCH)],
+];
+
+interface Row {
+  task: string;
+  'ns/op (median)': string;
+  'ns/op (mean)': string;
+  'ops/s (median)': number;
+  samples: number;
+}
+
+/** Run one task in this process and return its row. */
+async function runTask(index: number): Promise<Row> {
+  const [name, fn] = TASKS[index]!;
+  const bench = new Bench({ time: 1000, warmupTime: 200 });
+  bench.add(name, fn);
+  await bench.run();
+  const result = bench.tasks[0]!.result;
+  if (result.state !== 'completed') throw new Error(`${name}: ${result.state}`);
+  return {
+    task: name,
+    'ns/op (median)': ((result.latency.p50 * 1e6) / BATCH).toFixed(1),
+    'ns/op (mean)': ((result.latency.mean * 1e6) / BATCH).toFixed(1),
+    'ops/s (median)': Math.round((BATCH * 1000) / result.latency.p50),
+    samples: result.latency.df + 1,
+  };
+}
+
+const only = process.argv[2];
+if (only !== undefined) {
+  process.stdout.write(JSON.stringify(await runTask(Number(only))) + '\n');
+} else {
+  const rows = TASKS.map((_, index) => {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), String(index)], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`task ${index} failed: ${child.stderr}`);
+    return JSON.parse(child.stdout) as Row;
   });
-
-await bench.run();
-
-console.log(`${bench.name}: node ${process.version}, ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, batch ${BATCH}`);
-console.table(
-  bench.tasks.map((task) => {
-    const result = task.result;
-    if (result.state !== 'completed') return { task: task.name, state: result.state };
-    return {
-      task: task.name,
-      'ns/op (median)': ((result.latency.p50 * 1e6) / BATCH).toFixed(1),
-      'ns/op (mean)': ((result.latency.mean * 1e6) / BATCH).toFixed(1),
-      'ops/s (median)': Math.round((BATCH * 1000) / result.latency.p50),
-      samples: result.latency.df + 1,
-    };
-  }),
-);
+  console.log(`cxsim KMC core: node ${process.version}, ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, batch ${BATCH}, one process per task`);
+  console.table(rows);
+}
 if (sink === -1) console.log(sink); // keep the pick results alive

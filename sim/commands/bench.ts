@@ -2,7 +2,7 @@
 // the real engine; prints sites, events, wall and CPU time, events/s and simulated time (text or --json). Times in s.
 import { availableParallelism, cpus } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { createVacancyWorkload } from '../../src/kmc/workload/vacancy-exchange.js';
+import { createVacancyWorkload } from '../../src/index.js';
 import { UsageError } from '../errors.js';
 
 interface BenchArgs {

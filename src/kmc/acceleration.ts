@@ -22,7 +22,7 @@
 // paper's defaults (as in kmos): N_e = 200, delta = 0.2, N_f = 1000, N_s = 20. See docs/acceleration.md.
 import type { KmcEngine, StopReason } from './engine.js';
 
-/** Two solver groups whose events undo each other (forward, reverse). */
+/** Two solver groups whose events undo each other (forward, reverse); forward === reverse for a self-reverse group. */
 export interface ReversiblePair {
   forward: number;
   reverse: number;
@@ -110,7 +110,8 @@ export class RateScaler {
     pairs.forEach((pair, p) => {
       for (const g of [pair.forward, pair.reverse]) {
         if (!(Number.isInteger(g) && g >= 0 && g < groups)) throw new RangeError(`pair ${pair.name ?? p}: group ${g} is not a solver group (0..${groups - 1})`);
-        if (this.pairOfGroup[g] !== -1) throw new RangeError(`pair ${pair.name ?? p}: group ${g} is already in a pair`);
+        // A group may be its own reverse (e.g. hops between equivalent sites): it is then always balanced.
+        if (this.pairOfGroup[g] !== -1 && this.pairOfGroup[g] !== p) throw new RangeError(`pair ${pair.name ?? p}: group ${g} is already in another pair`);
         this.pairOfGroup[g] = p;
       }
     });
@@ -235,8 +236,10 @@ export class RateScaler {
     }
     const { windowExecutions, delta } = this.options;
     for (let p = 0; p < this.pairs.length; p++) {
-      const nf = executedDelta[this.pairs[p]!.forward]!;
-      const nr = executedDelta[this.pairs[p]!.reverse]!;
+      const { forward, reverse } = this.pairs[p]!;
+      let nf = executedDelta[forward]!;
+      let nr = executedDelta[reverse]!;
+      if (forward === reverse) nf = nr = nf / 2; // a self-reverse group: balanced by construction
       this.superbasinExecutions[p]! += nf + nr;
       const wf = (this.windowForward[p]! += nf);
       const wr = (this.windowReverse[p]! += nr);

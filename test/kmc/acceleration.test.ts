@@ -98,6 +98,16 @@ describe('rate scaling of fast quasi-equilibrated pairs (Dybeck et al. 2017)', (
     expect(Math.abs(model.executed[2]! - 2000)).toBeLessThan(4 * Math.sqrt(2000));
   });
 
+  it('scales a self-reverse group (hops between equivalent sites) and rejects a group in two pairs', () => {
+    const model = new FixedRatesModel([1, 1], [1e5, 1]);
+    const engine = engineFor(model, 'self');
+    const scaler = createRateScaler(engine, [{ forward: 0, reverse: 0 }], TEST_SCALING);
+    scaler.runUntil(100);
+    expect(scaler.minScaling[0]).toBeLessThan(0.01);
+    expect(Math.abs(model.executed[1]! - 100)).toBeLessThan(4 * Math.sqrt(100));
+    expect(() => createRateScaler(engine, [{ forward: 0, reverse: 1 }, { forward: 1, reverse: 1 }])).toThrow(/group 1 is already in another pair/);
+  });
+
   it('is pause-invariant and checkpoints bit-identically (model + RNG + clock + scaler state through JSON)', () => {
     const stopS = 30;
     const once = walkersModel('resume');
