@@ -194,7 +194,7 @@ function sweepLandmarks(key: string): { at: number; label: string }[] {
 }
 
 /** One SVG per final metric: mean ± sd against the first varied key, one line per value of the second. */
-export function sweepPlots(scenarioName: string, keys: readonly string[], rows: readonly SweepPlotRow[]): Record<string, string> {
+export function sweepPlots(scenarioName: string, keys: readonly string[], rows: readonly SweepPlotRow[], replicas: number): Record<string, string> {
   if (rows.length === 0) return {};
   const numeric = rows.every((r) => Number.isFinite(Number(r.texts[0])));
   const firstValues = [...new Set(rows.map((r) => r.texts[0]!))];
@@ -209,7 +209,7 @@ export function sweepPlots(scenarioName: string, keys: readonly string[], rows: 
       const mean = members.map((r) => r.final[metric]?.mean ?? Number.NaN);
       const sd = members.map((r) => r.final[metric]?.sd ?? Number.NaN);
       return {
-        label: keys.length > 1 ? `${keyLabel(keys[1]!)} = ${g}` : 'mean ± sd over replicas',
+        label: keys.length > 1 ? `${keyLabel(keys[1]!)} = ${g}` : 'mean ± sd',
         x: members.map((r) => xOf(r.texts[0]!)),
         y: mean,
         band: band(mean, sd),
@@ -229,6 +229,7 @@ export function sweepPlots(scenarioName: string, keys: readonly string[], rows: 
     }
     out[metric] = renderPlot({
       title: `${scenarioName}: final ${metric} against ${keys[0]}`,
+      subtitle: `points: mean over ${replicas} replicas per condition; bands: ± sd`,
       xLabel,
       yLabel: `final ${metricLabel(metric)}`,
       series,
@@ -238,9 +239,9 @@ export function sweepPlots(scenarioName: string, keys: readonly string[], rows: 
 }
 
 /** Write sweep-<metric>.svg for every final metric; returns the file names. */
-export function writeSweepPlots(dir: string, base: Scenario, keys: readonly string[], rows: readonly SweepPlotRow[]): string[] {
+export function writeSweepPlots(dir: string, base: Scenario, keys: readonly string[], rows: readonly SweepPlotRow[], replicas: number): string[] {
   const files: string[] = [];
-  for (const [metric, svg] of Object.entries(sweepPlots(base.name, keys, rows))) {
+  for (const [metric, svg] of Object.entries(sweepPlots(base.name, keys, rows, replicas))) {
     const name = `sweep-${metric}.svg`;
     writeFileAtomic(join(dir, name), svg);
     files.push(name);

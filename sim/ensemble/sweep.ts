@@ -214,6 +214,7 @@ export async function runSweep(options: SweepOptions): Promise<{ rows: SweepRow[
     base,
     options.axes.map((a) => a.key),
     rows.map((r) => ({ texts: r.condition.texts, final: r.final })),
+    options.replicas,
   );
   return { rows, plots };
 }

@@ -46,7 +46,7 @@ describe('sweep outputs', () => {
   });
 
   it('plots each metric against the first key with a line per value of the second and the E17 landmark', () => {
-    const plots = sweepPlots('zb', ['reagents.agPerCd', 'temperatureC'], rows.map((r) => ({ texts: r.condition.texts, final: r.final })));
+    const plots = sweepPlots('zb', ['reagents.agPerCd', 'temperatureC'], rows.map((r) => ({ texts: r.condition.texts, final: r.final })), 4);
     expect(Object.keys(plots)).toEqual(['hgFraction']); // timeS is the same everywhere: not plotted
     const svg = plots['hgFraction']!;
     expect(svg).toContain('reagents.agPerCd (equivalents per Cd)');
@@ -54,11 +54,12 @@ describe('sweep outputs', () => {
     expect(svg).toContain('temperatureC (°C) = 60');
     expect(svg).toContain('temperatureC (°C) = 80');
     expect(svg).toContain('fastest exchange at 0.075 Ag/Cd (E17)');
+    expect(svg).toContain('mean over 4 replicas per condition; bands: ± sd');
     // A sweep that does not reach 0.075 gets no landmark (it would stretch the axis).
     const low = sweepPlots('zb', ['reagents.agPerCd'], [
       { texts: ['0'], final: { hgFraction: m(0.2) } },
       { texts: ['0.05'], final: { hgFraction: m(0.5) } },
-    ]);
+    ], 4);
     expect(low['hgFraction']).not.toContain('E17');
   });
 });
