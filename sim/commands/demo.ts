@@ -12,6 +12,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../files.js';
 import { renderPlot, type PlotSeries } from '../plots.js';
 import { loadScenario } from '../run-scenario.js';
 import { UsageError } from '../errors.js';
+import { moments } from '../ensemble/stats.js';
 
 interface DemoArgs {
   replicas: number;
@@ -40,13 +41,12 @@ function e1s1sAt(result: SimulationResult, timeS: number, diameterNm: number): n
   return optics.bound ? optics.e1s1sEv : Number.NaN;
 }
 
+/** "mean ± sd" over the replicas that gave a finite value. */
 function meanSd(values: number[]): string {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return 'n/a';
-  const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
-  const sd = finite.length > 1 ? Math.sqrt(finite.reduce((a, b) => a + (b - mean) ** 2, 0) / (finite.length - 1)) : 0;
-  const digits = Math.abs(mean) < 1e-3 && mean !== 0 ? 2 : 3;
-  return Math.abs(mean) < 1e-3 && mean !== 0 ? `${mean.toExponential(digits - 1)} ± ${sd.toExponential(1)}` : `${mean.toFixed(digits)} ± ${sd.toFixed(digits)}`;
+  const { mean, sd } = moments(finite);
+  return Math.abs(mean) < 1e-3 && mean !== 0 ? `${mean.toExponential(1)} ± ${sd.toExponential(1)}` : `${mean.toFixed(3)} ± ${sd.toFixed(3)}`;
 }
 
 export const demoCommand: CommandModule<object, DemoArgs> = {
@@ -75,7 +75,9 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         writeJsonAtomic(join(args.out, name, `replica-${r}.json`), { final: sim.result().final, events: sim.result().events, samples: sim.result().samples });
       }
       process.stderr.write('\n');
-      for (const t of CHECK_TIMES_S.filter((t) => t <= args.hours * 3600)) {
+      const checkTimes = CHECK_TIMES_S.filter((t) => t <= args.hours * 3600);
+      if (checkTimes.length === 0) checkTimes.push(args.hours * 3600); // short runs: report the end
+      for (const t of checkTimes) {
         const fits = results.map((res) => {
           const pts = res.samples.filter((s) => s.timeS > 0 && s.timeS <= t);
           try {
@@ -86,7 +88,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         });
         rows.push([
           name,
-          `${t / 3600} h`,
+          `${+(t / 3600).toPrecision(3)} h`,
           meanSd(results.map((res) => valueAt(res, t, 'hgFraction'))),
           meanSd(results.map((res) => valueAt(res, t, 'coreShellIndex'))),
           meanSd(fits.map((f) => f?.dM2PerS ?? Number.NaN)),

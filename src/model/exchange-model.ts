@@ -470,29 +470,33 @@ export class ExchangeModel {
     );
   }
 
-  private surfaceRates(u: number): void {
-    const c = this.surfSite[u]!;
+  /** Base rate of one surface event kind (groups ExchangeHg..VacancyCreate) at surface cation site c. */
+  private surfaceRate(group: number, c: number): number {
     const p = this.params;
     const m = this.cation[c]!;
-    const solver = this.solver;
-    const gs = this.groupStart;
     const isHost = m === CD || m === HG;
-    solver.update(gs[Group.ExchangeHg]! + u, m === CD ? 1 : 0);
-    solver.update(gs[Group.ExchangeCd]! + u, m === HG ? Math.exp(-p.exchangeDriveEv / this.kT) : 0);
     const pair = this.pairScratch;
-    let up = 0;
-    if (isHost && this.uptakeSites(c, pair)) up = this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!)));
-    solver.update(gs[Group.AgUptake]! + u, up);
-    let fill = 0;
-    if (m === VAC) {
-      if (this.releaseSites(c, pair)) fill = this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!)));
-      else fill = this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -(p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c))));
+    switch (group) {
+      case Group.ExchangeHg:
+        return m === CD ? 1 : 0;
+      case Group.ExchangeCd:
+        return m === HG ? Math.exp(-p.exchangeDriveEv / this.kT) : 0;
+      case Group.AgUptake:
+        return isHost && this.uptakeSites(c, pair) ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!))) : 0;
+      case Group.VacancyCreate:
+        return isHost ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c))) : 0;
+      default: {
+        // FillHg / FillCd: the same base rate; the solution activity is the group factor.
+        if (m !== VAC) return 0;
+        if (this.releaseSites(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!)));
+        return this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -(p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c))));
+      }
     }
-    solver.update(gs[Group.FillHg]! + u, fill);
-    solver.update(gs[Group.FillCd]! + u, fill);
-    let create = 0;
-    if (isHost) create = this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c)));
-    solver.update(gs[Group.VacancyCreate]! + u, create);
+  }
+
+  private surfaceRates(u: number): void {
+    const c = this.surfSite[u]!;
+    for (let g = Group.ExchangeHg; g <= Group.VacancyCreate; g++) this.solver.update(this.groupStart[g]! + u, this.surfaceRate(g, c));
   }
 
   private vacancyRates(v: number): void {
@@ -581,22 +585,8 @@ export class ExchangeModel {
       case Group.AgUptake:
       case Group.FillHg:
       case Group.FillCd:
-      case Group.VacancyCreate: {
-        const c = this.surfSite[local]!;
-        const m = this.cation[c]!;
-        const pair = this.pairScratch;
-        if (g === Group.ExchangeHg) return m === CD ? 1 : 0;
-        if (g === Group.ExchangeCd) return m === HG ? Math.exp(-p.exchangeDriveEv / this.kT) : 0;
-        if (g === Group.AgUptake)
-          return (m === CD || m === HG) && this.uptakeSites(c, pair) ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!))) : 0;
-        if (g === Group.VacancyCreate)
-          return m === CD || m === HG
-            ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c)))
-            : 0;
-        if (m !== VAC) return 0;
-        if (this.releaseSites(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!)));
-        return this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -(p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c))));
-      }
+      case Group.VacancyCreate:
+        return this.surfaceRate(g, this.surfSite[local]!);
       case Group.VacancyHop: {
         const v = Math.floor(local / 12);
         return v < this.vacCount ? this.vacancyHopRate(this.vacSite[v]!, local % 12) : 0;

@@ -1,6 +1,7 @@
 // One run of a scenario: crystal + exchange model + engine, advanced sample by sample, with stages,
 // trajectory frames and bit-identical checkpoints. Times s, sizes nm, amounts atoms per NC.
 import { buildCrystal } from '../lattice/build.js';
+import { crystalCounts } from '../lattice/summary.js';
 import type { CrystalSpec } from '../lattice/spec.js';
 import type { Crystal } from '../lattice/types.js';
 import { KmcEngine } from '../kmc/engine.js';
@@ -121,8 +122,7 @@ class ExchangeSimulation implements Simulation {
     this.crystal = buildCrystal(crystalSpecOf(scenario));
     const params = paramValues(materialParams(scenario.material), scenario.parameters ?? {});
     const nC = this.crystal.cationCount;
-    let surfaceSites = 0;
-    for (let i = 0; i < nC; i++) surfaceSites += this.crystal.surfaceCation[i]!;
+    const surfaceSites = crystalCounts(this.crystal).surfaceCations;
     const atoms = (perCd: number): number => Math.round(perCd * nC);
     const reservoir: Reservoir = {
       cdPristine: nC,
@@ -295,8 +295,7 @@ class ExchangeSimulation implements Simulation {
       hgFree: m.speciation.hgFreeEq * this.crystal.cationCount,
       agFree: m.speciation.agFreeEq * this.crystal.cationCount,
     };
-    let surfaceCations = 0;
-    for (let i = 0; i < this.crystal.cationCount; i++) surfaceCations += this.crystal.surfaceCation[i]!;
+    const { surfaceCations } = crystalCounts(this.crystal);
     return {
       scenario: this.scenario.name,
       seed: this.seed,
