@@ -158,12 +158,18 @@ function onLoaded(t: LoadedTrajectory): void {
   requestFrame(0);
 }
 
-function loadBytes(bytes: ArrayBuffer, name: string): void {
+/** Forget the trajectory on screen (or its error) before a new one arrives. */
+function forgetLoaded(message: string): void {
   loaded = undefined;
   status.ready = false;
   status.error = null;
+  status.frameCount = 0;
+  ui.showMessage(message);
+}
+
+function loadBytes(bytes: ArrayBuffer, name: string): void {
+  forgetLoaded(`Loading ${name} ...`);
   pendingName = name;
-  ui.showMessage(`Loading ${name} ...`);
   send({ type: 'load', bytes }, [bytes]);
 }
 
@@ -180,6 +186,7 @@ const ui = new Ui({
     pump(); // the anion layer is laid out lazily, the first time it is shown for a cut
   },
   openFile: (file) => {
+    forgetLoaded(`Reading ${file.name} ...`); // at once: reading the file is asynchronous
     file.arrayBuffer().then((b) => loadBytes(b, file.name), (err: unknown) => ui.showMessage(`Cannot read ${file.name}: ${String(err)}`, true));
   },
   snapshot: () => {

@@ -127,6 +127,11 @@ describe.skipIf(!hasChromium)('viewer in headless Chromium', () => {
     expect((await viewerState(page)).error).toMatch(/not a cxsim trajectory/);
     expect(await page.locator('#message').textContent()).toMatch(/Cannot show this trajectory/);
     await page.setInputFiles('#file', trajPath);
+    // Wait for this trajectory, not for a state left over from the failed load.
+    await page.waitForFunction((n) => {
+      const v = (window as unknown as { __viewer: { ready: boolean; error: string | null; frameCount: number } }).__viewer;
+      return v.error !== null || (v.ready && v.frameCount === n);
+    }, traj.frameCount, { timeout: 90_000, polling: 100 });
     const state = await waitReady(page);
     expect(state.frameCount).toBe(traj.frameCount);
     expect(state.frameIndex).toBe(0);
