@@ -115,6 +115,12 @@ export const ScenarioSchema = z
     firstSampleS: z.number().positive().default(1).meta({ description: 'First non-zero sample time (log spacing), s' }),
     profileShells: z.number().int().min(1).max(100).default(6).meta({ description: 'Radial (depth) shells in profiles' }),
     stages: z.array(StageSchema).max(1000).default([]).meta({ description: 'Protocol steps, sorted by atS' }),
+    initialVacanciesPerCd: z
+      .number()
+      .min(0)
+      .max(0.2)
+      .default(0)
+      .meta({ description: 'Cation vacancies in the starting crystal per cation site, at random interior sites (e.g. the tracer limit)' }),
     parameters: z
       .record(
         z.string().regex(PARAMETER_KEY, { error: 'expected a parameter name like "hopCdEv"' }),

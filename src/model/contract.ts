@@ -40,6 +40,8 @@ export interface Scenario {
   /** Number of radial (or depth) shells in profiles.csv. */
   profileShells: number;
   stages: Stage[];
+  /** Cation vacancies in the starting crystal per cation site, at random interior sites (default 0; e.g. the tracer limit). */
+  initialVacanciesPerCd?: number;
   /** Optional overrides of the material's parameters, by dotted key (exploration; recorded in the summary). */
   parameters?: Record<string, number>;
 }

@@ -2,8 +2,11 @@
 // vacancies, and the solution reservoir. Energies eV, rates 1/s, amounts atoms per NC (MODEL.md section 4).
 //
 // Energy model (detailed balance by construction): E = sum over Ag_i of the site energy (T_Cd sites +
-// tetraCationSiteEv) - vacancyAgBindingEv * (adjacent V-Ag_i pairs) + agSubstitutionEv * (Ag_Cd)
-// - agClusterEv * (Ag_Cd-Ag_Cd pairs). Every reversible event has rate nu exp(-(Eb + max(0, dE))/kT) with a
+// tetraCationSiteEv) - vacancyAgBindingEv * sum over vacancies of min(A_V, 2) + agSubstitutionEv * (Ag_Cd)
+// - agClusterEv * (Ag_Cd-Ag_Cd pairs), A_V = Ag_i in the interstitial shell of vacancy V. The binding
+// saturates at two Ag_i per vacancy because two Ag_i (+1 each) neutralise a V_Cd (-2): the charge-balanced
+// (Ag_i)2V_Cd complex of MODEL.md. A pairwise (unsaturated) binding made every Ag_i bind several vacancies and
+// condensed all defects into one immobile V-Ag_i cluster under the surface (session 2 diagnosis). Every reversible event has rate nu exp(-(Eb + max(0, dE))/kT) with a
 // barrier Eb that is the same forward and back (Kang-Weinberg form), so the Boltzmann distribution of E is
 // stationary. Solution amounts enter as group factors (free activity in equivalents per pristine Cd), so a
 // change of the reservoir is O(1) for the solver.
@@ -19,6 +22,10 @@ const VAC = CationSpecies.Vacancy;
 const CD = CationSpecies.Cd;
 const HG = CationSpecies.Hg;
 const AG = CationSpecies.Ag;
+
+/** Ag_i that one vacancy can bind: two Ag_i (+1) neutralise a V_Cd (-2). */
+export const AG_PER_VACANCY = 2;
+const bound = (agAround: number): number => (agAround < AG_PER_VACANCY ? agAround : AG_PER_VACANCY);
 
 /** Solver groups: fixed event kinds. Ag_i hops are split by (from class, to class) so reverse pairs are groups. */
 export const Group = {
@@ -130,8 +137,8 @@ export class ExchangeModel {
   private nu = 0;
   private readonly hopBarrier = new Float64Array(4);
   private readonly siteEnergy = new Float64Array(2);
-  private agHopTable = new Float64Array(0); // [classFrom][classTo][nVfrom][nVto]
-  private static readonly NV_MAX = 8;
+  private agHopTable = new Float64Array(0); // [classFrom][classTo][change of bound Ag_i + DN_OFFSET]
+  private static readonly DN_OFFSET = 8;
 
   // marks for the incremental recompute, by epoch stamps (no allocation per event)
   private epoch = 1;
@@ -230,15 +237,14 @@ export class ExchangeModel {
     const tetraCationClass = this.crystal.structure === 'zincblende' ? p.tetraCationSiteEv : 0;
     this.siteEnergy[0] = tetraCationClass; // class 0 = T_Cd in zinc blende
     this.siteEnergy[1] = 0;
-    const N = ExchangeModel.NV_MAX;
-    const table = new Float64Array(4 * N * N);
+    const K = 2 * ExchangeModel.DN_OFFSET + 1;
+    const table = new Float64Array(4 * K);
     for (let from = 0; from < 2; from++)
       for (let to = 0; to < 2; to++)
-        for (let nf = 0; nf < N; nf++)
-          for (let nt = 0; nt < N; nt++) {
-            const dE = this.siteEnergy[to]! - p.vacancyAgBindingEv * nt - (this.siteEnergy[from]! - p.vacancyAgBindingEv * nf);
-            table[((from * 2 + to) * N + nf) * N + nt] = this.rateHz(p.agInterstitialHopEv + Math.max(0, dE));
-          }
+        for (let dn = -ExchangeModel.DN_OFFSET; dn <= ExchangeModel.DN_OFFSET; dn++) {
+          const dE = this.siteEnergy[to]! - this.siteEnergy[from]! - p.vacancyAgBindingEv * dn;
+          table[(from * 2 + to) * K + dn + ExchangeModel.DN_OFFSET] = this.rateHz(p.agInterstitialHopEv + Math.max(0, dE));
+        }
     this.agHopTable = table;
     this.refreshReservoir();
     this.recomputeAll();
@@ -317,12 +323,28 @@ export class ExchangeModel {
 
   // ---------------------------------------------------------------- local counts
 
-  /** Vacancies among the cation sites around interstitial s. */
-  private nVac(s: number): number {
+  /** Is cation site c in the cation shell of interstitial s? */
+  private interTouches(s: number, c: number): boolean {
     const ic = this.crystal.interstitialCation;
-    let n = 0;
-    for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) if (this.cation[ic.index[q]!] === VAC) n++;
-    return n;
+    for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) if (ic.index[q] === c) return true;
+    return false;
+  }
+
+  /**
+   * Change of the bound Ag_i count (sum over vacancies of min(A_V, 2)) when one Ag_i is added to
+   * (delta +1) or removed from (delta -1) site s, over the vacancies around s other than `skip` and
+   * other than those also around site `alsoAround` (for a hop s -> t those keep the Ag_i).
+   */
+  private boundChange(s: number, delta: number, skip: number, alsoAround: number): number {
+    const ic = this.crystal.interstitialCation;
+    let dn = 0;
+    for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) {
+      const c = ic.index[q]!;
+      if (c === skip || this.cation[c] !== VAC || (alsoAround >= 0 && this.interTouches(alsoAround, c))) continue;
+      const a = this.nAgAround(c);
+      dn += bound(a + delta) - bound(a);
+    }
+    return dn;
   }
 
   /** Ag_i in the interstitial sites around cation site c. */
@@ -377,7 +399,7 @@ export class ExchangeModel {
       p.agAssistEv * agPair -
       (surface ? p.surfaceHopReductionEv : 0);
     // Energy change: the vacancy moves from i to j (V-Ag_i pairs), and an Ag_Cd changes its Ag_Cd neighbours.
-    let dE = -p.vacancyAgBindingEv * (agJ - agI);
+    let dE = -p.vacancyAgBindingEv * (bound(agJ) - bound(agI));
     if (m === AG) dE -= p.agClusterEv * (this.nAgCdAround(i, j) - this.nAgCdAround(j, i));
     return this.rateHz(Math.max(0, barrier) + Math.max(0, dE));
   }
@@ -389,18 +411,16 @@ export class ExchangeModel {
     if (q >= ii.start[s + 1]!) return 0;
     const t = ii.index[q]!;
     if (this.inter[t] !== InterstitialSpecies.Empty) return 0;
-    const N = ExchangeModel.NV_MAX;
-    const nf = Math.min(N - 1, this.nVac(s));
-    const nt = Math.min(N - 1, this.nVac(t));
-    return this.agHopTable[((this.interClass[s]! * 2 + this.interClass[t]!) * N + nf) * N + nt]!;
+    const dn = this.boundChange(s, -1, -1, t) + this.boundChange(t, 1, -1, s);
+    return this.agHopTable[(this.interClass[s]! * 2 + this.interClass[t]!) * (2 * ExchangeModel.DN_OFFSET + 1) + dn + ExchangeModel.DN_OFFSET]!;
   }
 
   /** Energy change of Ag_i at s falling into the vacancy c (Ag_i + V -> Ag_Cd). */
   private trapDeltaEv(s: number, c: number): number {
     const p = this.params;
-    return (
-      -this.interSiteEnergy(s) + p.vacancyAgBindingEv * (this.nVac(s) + this.nAgAround(c) - 1) + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1)
-    );
+    // The vacancy at c (with this Ag_i among its A_c) disappears; the other vacancies around s lose the Ag_i.
+    const dn = -bound(this.nAgAround(c)) + this.boundChange(s, -1, c, -1);
+    return -this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1);
   }
 
   trapRate(s: number, k: number): number {
@@ -420,54 +440,59 @@ export class ExchangeModel {
     const s = ci.index[q]!;
     if (this.inter[s] !== InterstitialSpecies.Empty) return 0;
     const p = this.params;
-    const dE =
-      this.interSiteEnergy(s) - p.vacancyAgBindingEv * (this.nVac(s) + this.nAgAround(c) + 1) - p.agSubstitutionEv + p.agClusterEv * this.nAgCdAround(c, -1);
+    // Exactly the reverse of trapDeltaEv: a vacancy appears at c with the new Ag_i at s among its Ag_i.
+    const dn = bound(this.nAgAround(c) + 1) + this.boundChange(s, 1, c, -1);
+    const dE = this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn - p.agSubstitutionEv + p.agClusterEv * this.nAgCdAround(c, -1);
     return this.rateHz(p.trapBarrierEv + Math.max(0, dE));
   }
 
-  /** The two empty interstitial sites an uptake at c fills (first two in table order), or -1. */
-  private uptakeSites(c: number, out: Int32Array): boolean {
+  // Uptake and release are exact reverses: uptake needs an Ag-free shell around c and puts the two Ag_i on the
+  // first two interstitial sites of c (its canonical pair); release needs exactly that pair occupied and no
+  // other Ag_i around c. Intrinsic vacancy creation and filling are the other fates of a surface site, so they
+  // are excluded where release applies. The Ag_i visit the canonical pair often (they hop 1e5 times faster).
+
+  /** The canonical pair of interstitial sites of surface site c, or false if c has fewer than two. */
+  private canonicalPair(c: number, out: Int32Array): boolean {
     const ci = this.crystal.cationInterstitial;
-    let n = 0;
-    for (let q = ci.start[c]!; q < ci.start[c + 1]! && n < 2; q++) {
-      const s = ci.index[q]!;
-      if (this.inter[s] === InterstitialSpecies.Empty) out[n++] = s;
-    }
-    return n === 2;
+    if (ci.start[c + 1]! - ci.start[c]! < 2) return false;
+    out[0] = ci.index[ci.start[c]!]!;
+    out[1] = ci.index[ci.start[c]! + 1]!;
+    return true;
   }
 
-  /** The two Ag_i a release at vacancy c sends back to solution (first two in table order). */
-  private releaseSites(c: number, out: Int32Array): boolean {
-    const ci = this.crystal.cationInterstitial;
-    let n = 0;
-    for (let q = ci.start[c]!; q < ci.start[c + 1]! && n < 2; q++) {
-      const s = ci.index[q]!;
-      if (this.inter[s] === InterstitialSpecies.Ag) out[n++] = s;
-    }
-    return n === 2;
+  /** Vacancy c holds exactly two Ag_i, on its canonical pair: a release can send them back to solution. */
+  private releasable(c: number, out: Int32Array): boolean {
+    return this.canonicalPair(c, out) && this.nAgAround(c) === 2 && this.inter[out[0]!] === InterstitialSpecies.Ag && this.inter[out[1]!] === InterstitialSpecies.Ag;
   }
 
   private readonly pairScratch = new Int32Array(2);
 
-  /** Energy change of the uptake at c: 2 Ag_i at the chosen sites bind the new vacancy and their neighbours. */
+  /** Bound Ag_i gained when Ag_i appear on s1 and s2 around the new vacancy c (other vacancies around them too). */
+  private uptakeBoundChange(c: number, s1: number, s2: number, delta: number): number {
+    // Vacancies around both s1 and s2 change by 2: count them from s1 with the pair, skip them from s2.
+    const ic = this.crystal.interstitialCation;
+    let dn = 0;
+    for (let q = ic.start[s1]!; q < ic.start[s1 + 1]!; q++) {
+      const v = ic.index[q]!;
+      if (v === c || this.cation[v] !== VAC) continue;
+      const k = this.interTouches(s2, v) ? 2 : 1;
+      const a = this.nAgAround(v);
+      dn += bound(a + delta * k) - bound(a);
+    }
+    return dn + this.boundChange(s2, delta, c, s1);
+  }
+
+  /** Energy change of the uptake at c (Ag-free shell): the new vacancy binds both Ag_i; neighbours may too. */
   private uptakeDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
-    return (
-      p.agUptakeEnergyEv +
-      this.interSiteEnergy(s1) +
-      this.interSiteEnergy(s2) -
-      p.vacancyAgBindingEv * (this.nAgAround(c) + 2 + this.nVac(s1) + this.nVac(s2))
-    );
+    const dn = AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, 1);
+    return p.agUptakeEnergyEv + this.interSiteEnergy(s1) + this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn;
   }
 
   private releaseDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
-    return (
-      -p.agUptakeEnergyEv -
-      this.interSiteEnergy(s1) -
-      this.interSiteEnergy(s2) +
-      p.vacancyAgBindingEv * (this.nVac(s1) + this.nVac(s2) + this.nAgAround(c) - 2)
-    );
+    const dn = -AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, -1);
+    return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn;
   }
 
   /** Base rate of one surface event kind (groups ExchangeHg..VacancyCreate) at surface cation site c. */
@@ -482,14 +507,17 @@ export class ExchangeModel {
       case Group.ExchangeCd:
         return m === HG ? Math.exp(-p.exchangeDriveEv / this.kT) : 0;
       case Group.AgUptake:
-        return isHost && this.uptakeSites(c, pair) ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!))) : 0;
+        return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair)
+          ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!)))
+          : 0;
       case Group.VacancyCreate:
-        return isHost ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c))) : 0;
+        if (!isHost || this.releasable(c, pair)) return 0;
+        return this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv - p.vacancyAgBindingEv * bound(this.nAgAround(c))));
       default: {
         // FillHg / FillCd: the same base rate; the solution activity is the group factor.
         if (m !== VAC) return 0;
-        if (this.releaseSites(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!)));
-        return this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -(p.vacancyFormationEv - p.vacancyAgBindingEv * this.nAgAround(c))));
+        if (this.releasable(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!)));
+        return this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -(p.vacancyFormationEv - p.vacancyAgBindingEv * bound(this.nAgAround(c)))));
       }
     }
   }
@@ -682,8 +710,19 @@ export class ExchangeModel {
       this.markSurf(c);
       this.markAg(this.cationAg[c]!); // Ag_Cd detrap reads A_c and the emptiness of s
       if (this.cation[c] === VAC) {
+        // A_c changed. Readers of A_c: the vacancy's hops; Ag_i hops into, out of and within its shell; traps and
+        // detraps next to it; uptake and release at surface sites whose pairs touch it.
         this.markVac(c);
-        for (let r = ci.start[c]!; r < ci.start[c + 1]!; r++) this.markAg(this.interAg[ci.index[r]!]!); // trap reads A_c
+        for (let r = ci.start[c]!; r < ci.start[c + 1]!; r++) {
+          const w = ci.index[r]!;
+          this.markAg(this.interAg[w]!);
+          for (let u = ii.start[w]!; u < ii.start[w + 1]!; u++) this.markAg(this.interAg[ii.index[u]!]!);
+          for (let u = ic.start[w]!; u < ic.start[w + 1]!; u++) {
+            const c2 = ic.index[u]!;
+            this.markAg(this.cationAg[c2]!);
+            this.markSurf(c2);
+          }
+        }
       }
       for (let r = cc.start[c]!; r < cc.start[c + 1]!; r++) this.markVac(cc.index[r]!); // a neighbour's A_j changed
     }
@@ -764,6 +803,26 @@ export class ExchangeModel {
     this.recomputeAll();
   }
 
+  /**
+   * Start with n vacancies at distinct random interior cation sites (their Cd never existed); returns n.
+   * Uncompensated, like intrinsic vacancies: the crystal charge goes down by 2 each.
+   */
+  placeInitialVacancies(n: number, rng: { next(): number }): number {
+    const interior: number[] = [];
+    for (let i = 0; i < this.crystal.cationCount; i++) if (!this.crystal.surfaceCation[i]) interior.push(i);
+    if (n > interior.length) throw new RangeError(`${n} initial vacancies but only ${interior.length} interior cation sites`);
+    for (let k = 0; k < n; k++) {
+      // Partial Fisher-Yates: the first n of a uniform random permutation.
+      const pick = k + Math.floor(rng.next() * (interior.length - k));
+      const site = interior[pick]!;
+      interior[pick] = interior[k]!;
+      this.setCation(site, VAC);
+      this.crystalCharge -= 2;
+    }
+    if (n > 0) this.recomputeAll();
+    return n;
+  }
+
   // ---------------------------------------------------------------- the KmcModel
 
   execute(slot: number): void {
@@ -794,7 +853,7 @@ export class ExchangeModel {
         const c = this.surfSite[local]!;
         const m = this.cation[c]!;
         const pair = this.pairScratch;
-        this.uptakeSites(c, pair);
+        this.canonicalPair(c, pair);
         const s1 = pair[0]!;
         const s2 = pair[1]!;
         if (m === HG) r.hgTotal++;
@@ -818,7 +877,7 @@ export class ExchangeModel {
         const c = this.surfSite[local]!;
         const m = g === Group.FillHg ? HG : CD;
         const pair = this.pairScratch;
-        if (this.releaseSites(c, pair)) {
+        if (this.releasable(c, pair)) {
           for (let k = 0; k < 2; k++) {
             const s = pair[k]!;
             const a = this.clearAgInterstitial(s);

@@ -142,7 +142,8 @@ class ExchangeSimulation implements Simulation {
       createTreeSolver,
     );
     this.model.initialise(agInitial);
-    this.totals = { hg: reservoir.hgTotal, cd: nC, ag: agInitial };
+    const vacancies = this.model.placeInitialVacancies(Math.round((scenario.initialVacanciesPerCd ?? 0) * nC), createRng(`${seed}:vacancies`));
+    this.totals = { hg: reservoir.hgTotal, cd: nC - vacancies, ag: agInitial };
     this.engine = new KmcEngine(this.model.solver, this.model, createRng(`${seed}`));
     this.accelerator = createAccelerator(this.engine, this.model);
     this.halves = coreShellHalves(this.crystal);
