@@ -13,6 +13,7 @@ import { opticsCommand, opticsCurvesCommand } from './optics.js';
 import { runCommand } from './run.js';
 import { slurmCommand } from './slurm.js';
 import { sweepCommand } from './sweep.js';
+import { validateCommand } from './validate.js';
 import { viewCommand } from './view.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,5 +32,6 @@ export const commands: CommandModule<any, any>[] = [
   runCommand,
   slurmCommand,
   sweepCommand,
+  validateCommand,
   viewCommand,
 ];

@@ -117,4 +117,6 @@ export interface SimulationOptions {
   trajectory?: { sink: TrajectorySink; frameTimesS: readonly number[] };
   /** Verify conservation and incremental rates after every event (slow; for tests and debugging). */
   check?: boolean;
+  /** Fast events per slow event kept by the rate scaling (lambda; default in src/model/acceleration.ts); Infinity = exact KMC. */
+  fastPerSlow?: number;
 }

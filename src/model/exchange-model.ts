@@ -95,6 +95,8 @@ export class ExchangeModel {
   /** Ag atom index at a cation site (Ag_Cd) or an interstitial site (Ag_i), -1 if none. */
   readonly cationAg: Int32Array;
   readonly interAg: Int32Array;
+  /** Ag_i in the interstitial shell of each cation site, kept incrementally (the binding reads it constantly). */
+  readonly agAround: Uint8Array;
   // vacancies own the hop events
   readonly vacSite: Int32Array;
   readonly siteVac: Int32Array;
@@ -137,7 +139,11 @@ export class ExchangeModel {
   private nu = 0;
   private readonly hopBarrier = new Float64Array(4);
   private readonly siteEnergy = new Float64Array(2);
-  private agHopTable = new Float64Array(0); // [classFrom][classTo][change of bound Ag_i + DN_OFFSET]
+  private agHopTable = new Float64Array(0);
+  private vacHopTable = new Float64Array(0);
+  private readonly vacRateScratch = new Float64Array(12);
+  /** Largest saddle ring (common cation neighbours of a hop edge). */
+  private readonly ringMax: number; // [classFrom][classTo][change of bound Ag_i + DN_OFFSET]
   private static readonly DN_OFFSET = 8;
 
   // marks for the incremental recompute, by epoch stamps (no allocation per event)
@@ -171,6 +177,7 @@ export class ExchangeModel {
     this.inter = new Uint8Array(nI);
     this.cationAg = new Int32Array(nC).fill(-1);
     this.interAg = new Int32Array(nI).fill(-1);
+    this.agAround = new Uint8Array(nC);
     this.vacSite = new Int32Array(nC);
     this.siteVac = new Int32Array(nC).fill(-1);
     this.agCapacity = init.agCapacity;
@@ -194,6 +201,9 @@ export class ExchangeModel {
     this.agSlotBase = this.maxIi;
 
     [this.commonStart, this.common, this.sharedStart, this.shared] = edgeTables(c);
+    let ringMax = 0;
+    for (let e = 0; e + 1 < this.commonStart.length; e++) ringMax = Math.max(ringMax, this.commonStart[e + 1]! - this.commonStart[e]!);
+    this.ringMax = ringMax;
 
     const nS = this.surfSite.length;
     const cap = this.agCapacity;
@@ -246,6 +256,7 @@ export class ExchangeModel {
           table[(from * 2 + to) * K + dn + ExchangeModel.DN_OFFSET] = this.rateHz(p.agInterstitialHopEv + Math.max(0, dE));
         }
     this.agHopTable = table;
+    this.buildVacHopTable();
     this.refreshReservoir();
     this.recomputeAll();
   }
@@ -349,10 +360,20 @@ export class ExchangeModel {
 
   /** Ag_i in the interstitial sites around cation site c. */
   private nAgAround(c: number): number {
-    const ci = this.crystal.cationInterstitial;
-    let n = 0;
-    for (let q = ci.start[c]!; q < ci.start[c + 1]!; q++) n += this.inter[ci.index[q]!]!;
-    return n;
+    return this.agAround[c]!;
+  }
+
+  /** agAround from the occupancy (after a checkpoint restore). */
+  rebuildAgAround(): void {
+    const ic = this.crystal.interstitialCation;
+    this.agAround.fill(0);
+    for (let s = 0; s < this.crystal.interstitialCount; s++)
+      if (this.inter[s] === InterstitialSpecies.Ag) for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) this.agAround[ic.index[q]!]!++;
+  }
+
+  private addAgAround(s: number, delta: number): void {
+    const ic = this.crystal.interstitialCation;
+    for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) this.agAround[ic.index[q]!]! += delta;
   }
 
   /** Ag_Cd among the cation neighbours of c, not counting site `except`. */
@@ -380,28 +401,50 @@ export class ExchangeModel {
     const j = cc.index[e]!;
     const m = this.cation[j]!;
     if (m === VAC) return 0;
-    const p = this.params;
     let nCd = 0;
     const c0 = this.commonStart[e]!;
     const c1 = this.commonStart[e + 1]!;
     for (let q = c0; q < c1; q++) if (this.cation[this.common[q]!] === CD) nCd++;
-    const fCd = c1 > c0 ? nCd / (c1 - c0) : 0;
     const agI = this.nAgAround(i);
     const agJ = this.nAgAround(j);
     let sharedAg = 0;
     for (let q = this.sharedStart[e]!; q < this.sharedStart[e + 1]!; q++) sharedAg += this.inter[this.shared[q]!]!;
     const agPair = Math.min(2, agI + agJ - sharedAg);
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    // The saddle term is symmetric in (i, j): same barrier forward and back.
-    const barrier =
-      this.hopBarrier[m]! +
-      p.cdEnvironmentEv * fCd * (1 - agPair / 2) -
-      p.agAssistEv * agPair -
-      (surface ? p.surfaceHopReductionEv : 0);
-    // Energy change: the vacancy moves from i to j (V-Ag_i pairs), and an Ag_Cd changes its Ag_Cd neighbours.
-    let dE = -p.vacancyAgBindingEv * (bound(agJ) - bound(agI));
-    if (m === AG) dE -= p.agClusterEv * (this.nAgCdAround(i, j) - this.nAgCdAround(j, i));
-    return this.rateHz(Math.max(0, barrier) + Math.max(0, dE));
+    const dBound = bound(agJ) - bound(agI);
+    if (m === AG) {
+      const dE = -this.params.vacancyAgBindingEv * dBound - this.params.agClusterEv * (this.nAgCdAround(i, j) - this.nAgCdAround(j, i));
+      return this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, c1 - c0, agPair, surface)) + Math.max(0, dE));
+    }
+    return this.vacHopTable[this.vacHopIndex(m, nCd, c1 - c0, agPair, surface, dBound)]!;
+  }
+
+  /** The saddle barrier of a cation hop, symmetric in (i, j) so forward and back share it. */
+  private hopSaddleEv(m: number, nCd: number, ring: number, agPair: number, surface: number): number {
+    const p = this.params;
+    const fCd = ring > 0 ? nCd / ring : 0;
+    return this.hopBarrier[m]! + p.cdEnvironmentEv * fCd * (1 - agPair / 2) - p.agAssistEv * agPair - (surface ? p.surfaceHopReductionEv : 0);
+  }
+
+  private vacHopIndex(m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number): number {
+    const R = this.ringMax + 1;
+    return (((((m * R + ring) * R + nCd) * 3 + agPair) * 2 + surface) * 5 + dBound + 2);
+  }
+
+  /** Cd and Hg hop rates for every (species, ring size, Cd in the ring, Ag_i at the saddle, surface, binding change). */
+  private buildVacHopTable(): void {
+    const R = this.ringMax + 1;
+    const table = new Float64Array(4 * R * R * 3 * 2 * 5);
+    for (const m of [CD, HG])
+      for (let ring = 0; ring < R; ring++)
+        for (let nCd = 0; nCd <= ring; nCd++)
+          for (let agPair = 0; agPair <= 2; agPair++)
+            for (let surface = 0; surface <= 1; surface++)
+              for (let dBound = -2; dBound <= 2; dBound++) {
+                const dE = -this.params.vacancyAgBindingEv * dBound;
+                table[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound)] = this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
+              }
+    this.vacHopTable = table;
   }
 
   /** Ag_i at s hopping to its k-th interstitial neighbour. */
@@ -448,8 +491,8 @@ export class ExchangeModel {
 
   // Uptake and release are exact reverses: uptake needs an Ag-free shell around c and puts the two Ag_i on the
   // first two interstitial sites of c (its canonical pair); release needs exactly that pair occupied and no
-  // other Ag_i around c. Intrinsic vacancy creation and filling are the other fates of a surface site, so they
-  // are excluded where release applies. The Ag_i visit the canonical pair often (they hop 1e5 times faster).
+  // other Ag_i around c. Intrinsic vacancy creation and filling need an Ag-free shell, so the two never compete
+  // for the same state. The Ag_i visit the canonical pair often (they hop 1e5 times faster).
 
   /** The canonical pair of interstitial sites of surface site c, or false if c has fewer than two. */
   private canonicalPair(c: number, out: Int32Array): boolean {
@@ -511,13 +554,14 @@ export class ExchangeModel {
           ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!)))
           : 0;
       case Group.VacancyCreate:
-        if (!isHost || this.releasable(c, pair)) return 0;
-        return this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv - p.vacancyAgBindingEv * bound(this.nAgAround(c))));
+        // Intrinsic vacancies form and refill only where no Ag_i is around: otherwise Ag_i shared between
+        // several vacancies would pay for them (the saturation is per vacancy) and condense vacancy clusters.
+        return isHost && this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv)) : 0;
       default: {
         // FillHg / FillCd: the same base rate; the solution activity is the group factor.
         if (m !== VAC) return 0;
         if (this.releasable(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!)));
-        return this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -(p.vacancyFormationEv - p.vacancyAgBindingEv * bound(this.nAgAround(c)))));
+        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv)) : 0;
       }
     }
   }
@@ -534,7 +578,9 @@ export class ExchangeModel {
       return;
     }
     const i = this.vacSite[v]!;
-    for (let k = 0; k < 12; k++) this.solver.update(base + k, this.vacancyHopRate(i, k));
+    const rates = this.vacRateScratch;
+    for (let k = 0; k < 12; k++) rates[k] = this.vacancyHopRate(i, k);
+    this.solver.updateRange(base, rates, 12);
   }
 
   private agHopGroup(fromClass: number, toClass: number): number {
@@ -785,6 +831,7 @@ export class ExchangeModel {
     this.inter[s] = InterstitialSpecies.Ag;
     this.interAg[s] = a;
     this.agInterCount++;
+    this.addAgAround(s, 1);
   }
 
   private clearAgInterstitial(s: number): number {
@@ -792,6 +839,7 @@ export class ExchangeModel {
     this.inter[s] = InterstitialSpecies.Empty;
     this.interAg[s] = -1;
     this.agInterCount--;
+    this.addAgAround(s, -1);
     return a;
   }
 
@@ -998,6 +1046,12 @@ export class ExchangeModel {
         const v = this.siteVac[i]!;
         if (v < 0 || v >= this.vacCount || this.vacSite[v] !== i) throw new Error(`vacancy at cation ${i} not in the vacancy list`);
       }
+    }
+    const ci = this.crystal.cationInterstitial;
+    for (let i = 0; i < nC; i++) {
+      let n = 0;
+      for (let q = ci.start[i]!; q < ci.start[i + 1]!; q++) n += this.inter[ci.index[q]!]!;
+      if (n !== this.agAround[i]) throw new Error(`Ag_i count around cation ${i} is ${n} but ${this.agAround[i]} was kept`);
     }
     let agI = 0;
     for (let s = 0; s < this.crystal.interstitialCount; s++) {

@@ -13,7 +13,7 @@ import { EVENT_TYPE_NAMES, ExchangeModel } from './exchange-model.js';
 import { coreShellHalves, profileShells, type ProfileShells } from './observables.js';
 import { materialParams, paramValues } from './params/index.js';
 import { bindSurfaceThiol, type Reservoir } from './reservoir.js';
-import { createAccelerator, type Accelerator } from './acceleration.js';
+import { createAccelerator, DEFAULT_ACCELERATION, type Accelerator } from './acceleration.js';
 
 /** Sample times: t = 0, then log-spaced from firstSampleS (or evenly spaced) up to durationS. */
 export function sampleTimes(scenario: Pick<Scenario, 'samples' | 'durationS' | 'sampleSpacing' | 'firstSampleS'>): number[] {
@@ -95,6 +95,7 @@ function restoreModel(m: ExchangeModel, s: ReturnType<typeof snapshotModel>): vo
   m.hgCount = hg;
   m.agSubCount = agSub;
   m.agInterCount = s.inter.reduce((a, b) => a + b, 0);
+  m.rebuildAgAround();
   m.setTemperature(s.temperatureK); // rebuilds every rate from the restored state
 }
 
@@ -145,7 +146,7 @@ class ExchangeSimulation implements Simulation {
     const vacancies = this.model.placeInitialVacancies(Math.round((scenario.initialVacanciesPerCd ?? 0) * nC), createRng(`${seed}:vacancies`));
     this.totals = { hg: reservoir.hgTotal, cd: nC - vacancies, ag: agInitial };
     this.engine = new KmcEngine(this.model.solver, this.model, createRng(`${seed}`));
-    this.accelerator = createAccelerator(this.engine, this.model);
+    this.accelerator = createAccelerator(this.engine, this.model, { ...DEFAULT_ACCELERATION, fastPerSlow: options.fastPerSlow ?? DEFAULT_ACCELERATION.fastPerSlow });
     this.halves = coreShellHalves(this.crystal);
     this.shells = profileShells(this.crystal, scenario.profileShells);
     this.sampleTimesS = sampleTimes(scenario);

@@ -15,12 +15,12 @@ export const CdSe: MaterialParams = {
   attemptHz: { value: 5e12, unit: 'Hz', source: '[ASSUMPTION] optical-phonon order (PHYSICS-NOTES 2.6), one value for every hop' },
 
   hopCdEv: {
-    value: 0.95,
+    value: 1.05,
     unit: eV,
     source:
       '[ESTIMATE from E12, calibration open] D = f c_v 12 nu exp(-E/kT) a^2/6 = 1e-22 m^2/s at 80 C with c_v ~ 0.037 (one V per 2 Ag at 0.075 Ag/Cd) gives 1.03 eV (PHYSICS-NOTES 2.7); 0.95 eV tried so complexes move in the simulated time; range 0.9-1.2 (ZnO V_Zn analogue 1.0 eV)',
   },
-  hopHgEv: { value: 0.95, unit: eV, source: '[ASSUMPTION] equal to Cd: the Hg/Cd asymmetry is carried by the environment term (Tardot 1993)' },
+  hopHgEv: { value: 1.05, unit: eV, source: '[ASSUMPTION] equal to Cd: the Hg/Cd asymmetry is carried by the environment term (Tardot 1993)' },
   hopAgEv: { value: 0.8, unit: eV, source: '[ASSUMPTION] Ag_Cd is monovalent and more mobile than Cd_Cd (Ag fast diffuser in II-VI, PHYSICS-NOTES 2.2)' },
   cdEnvironmentEv: {
     value: 0.55,
@@ -38,12 +38,12 @@ export const CdSe: MaterialParams = {
   agInterstitialHopEv: { value: 0.4, unit: eV, source: '[ASSUMPTION] default of PHYSICS-NOTES 2.7, range 0.2-0.6 (Cu_i 0.22-0.34 eV in CuInSe2, Zn_i 0.3-0.5 eV in ZnO)' },
   tetraCationSiteEv: { value: 0.1, unit: eV, source: '[ASSUMPTION] PHYSICS-NOTES 1.2: T_Se lower by 0.1 eV (Ma & Wei PRL 110, 235901: d-s coupling changes the site)' },
   vacancyAgBindingEv: {
-    value: 0.15,
+    value: 0.3,
     unit: eV,
     source: '[ASSUMPTION, trial] Ag_i(+1)-V_Cd(-2) binding, below the 0.2-0.5 range of PHYSICS-NOTES 2.7: with 0.3 eV the complex could not move (the hop pays the unbinding) - calibration open, see issue note',
   },
   agSubstitutionEv: {
-    value: -0.05,
+    value: -0.2,
     unit: eV,
     source: '[ASSUMPTION, trial] Ag_i + V_Cd -> Ag_Cd slightly favourable but weaker than the two-Ag_i complex (-2 x 0.15 eV) so that the complex survives at low dose (paper mechanism); -0.45 eV trapped every vacancy',
   },
@@ -52,12 +52,12 @@ export const CdSe: MaterialParams = {
 
   surfaceExchangeBareEv: { value: 0.65, unit: eV, source: '[ASSUMPTION] seconds-scale burst on bare sites at 80 C and at room temperature (E1, E15)' },
   surfaceExchangeThiolEv: {
-    value: 1.0,
+    value: 1.03,
     unit: eV,
     source: '[ESTIMATE from E12/E4, calibration open] passivated sites exchange at about the interdiffusion rate ("surface exchange ~ interdiffusion", Suppl. Note 1; alpha/d111 ~ 2e-4 1/s, PHYSICS-NOTES 4.4)',
   },
   exchangeDriveEv: { value: 0.3, unit: eV, source: '[ASSUMPTION] HgSe far less soluble than CdSe: exchange runs to completion with 1.5 Hg/Cd' },
-  thiolCoverageMax: { value: 0.6, unit: '1', source: '[ASSUMPTION] thiol footprint leaves part of the surface bare (the burst of E1 happens even with thiol)' },
+  thiolCoverageMax: { value: 1.0, unit: '1', source: '[ASSUMPTION] thiol footprint leaves part of the surface bare (the burst of E1 happens even with thiol)' },
   agUptakeEv: { value: 0.6, unit: eV, source: '[ASSUMPTION] Ag+ enters fast (Ag-CdSe exchange is fast at room temperature, Sahu et al. Nano Lett. 12, 2587)' },
   agUptakeEnergyEv: { value: 0.3, unit: eV, source: '[ASSUMPTION] uphill before the two Ag_i bind the new vacancy (net -0.3 eV with binding)' },
   vacancyFormationEv: {
