@@ -3,12 +3,16 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { fitFick } from '../../src/continuum/fit.js';
-import type { SimulationResult } from '../../src/model/contract.js';
-import { createSimulation } from '../../src/model/simulation.js';
+import { rmSync } from 'node:fs';
+import type { ProfileRow, SampleRow } from '../../src/model/contract.js';
+import { readManifest } from '../ensemble/manifest.js';
+import { readEnsembleReplicas } from '../ensemble/merge.js';
+import type { ReplicaData } from '../ensemble/replica-files.js';
+import { runEnsemble } from '../ensemble/run.js';
+import { createProgress } from '../progress.js';
 import { opticsOfProfile } from '../../src/optics/profile.js';
 import { PAPER_1S1S_EV } from '../../src/optics/materials.js';
-import { replicaSeed } from '../../src/rng.js';
-import { writeFileAtomic, writeJsonAtomic } from '../files.js';
+import { writeFileAtomic } from '../files.js';
 import { renderPlot, type PlotSeries } from '../plots.js';
 import { loadScenario } from '../run-scenario.js';
 import { UsageError } from '../errors.js';
@@ -27,13 +31,28 @@ const PAPER: Record<string, string> = {
   'zb-iece-80c': 'homogeneous alloy; 1S-1S 1.24 eV at 1 h; ~complete by 4 h; D ~ 1e-22 m2/s',
 };
 
-function valueAt(result: SimulationResult, timeS: number, key: 'hgFraction' | 'coreShellIndex'): number {
+interface ReplicaResult {
+  samples: Pick<SampleRow, 'timeS' | 'hgFraction' | 'coreShellIndex'>[];
+  profiles: Pick<ProfileRow, 'timeS' | 'radiusNm' | 'hgFraction'>[];
+}
+
+/** The columns the demo reads from a replica's timeseries.csv and profiles.csv. */
+function resultOf(r: ReplicaData): ReplicaResult {
+  const s = r.series.data;
+  const p = r.profiles.data;
+  return {
+    samples: Array.from({ length: r.series.rows }, (_, i) => ({ timeS: s.timeS![i]!, hgFraction: s.hgFraction![i]!, coreShellIndex: s.coreShellIndex![i]! })),
+    profiles: Array.from({ length: r.profiles.rows }, (_, i) => ({ timeS: p.timeS![i]!, radiusNm: p.radiusNm![i]!, hgFraction: p.hgFraction![i]! })),
+  };
+}
+
+function valueAt(result: ReplicaResult, timeS: number, key: 'hgFraction' | 'coreShellIndex'): number {
   let best = result.samples[0]!;
   for (const s of result.samples) if (Math.abs(s.timeS - timeS) < Math.abs(best.timeS - timeS)) best = s;
   return best[key];
 }
 
-function e1s1sAt(result: SimulationResult, timeS: number, diameterNm: number): number {
+function e1s1sAt(result: ReplicaResult, timeS: number, diameterNm: number): number {
   const times = [...new Set(result.profiles.map((p) => p.timeS))];
   const t = times.reduce((a, b) => (Math.abs(b - timeS) < Math.abs(a - timeS) ? b : a));
   const rows = result.profiles.filter((p) => p.timeS === t);
@@ -58,7 +77,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       .option('hours', { type: 'number', default: 4, describe: 'simulated hours' })
       .option('seed', { type: 'string', default: '1', describe: 'base seed' })
       .option('out', { type: 'string', default: 'out/demo', describe: 'output folder' }) as never,
-  handler: (args) => {
+  handler: async (args) => {
     if (!(Number.isInteger(args.replicas) && args.replicas >= 1 && args.replicas <= 64)) throw new UsageError(`--replicas: expected an integer 1..64, got ${args.replicas}`);
     if (!(args.hours > 0 && args.hours <= 48)) throw new UsageError(`--hours: expected 0 < hours <= 48, got ${args.hours}`);
     const rows: string[][] = [];
@@ -67,14 +86,13 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     for (const name of ['zb-ce-80c', 'zb-iece-80c']) {
       const { scenario } = loadScenario(name, [`durationS=${args.hours * 3600}`, 'samples=25']);
       const diameterNm = scenario.crystal.shape === 'sphere' ? scenario.crystal.diameterNm : 3.3;
-      const results: SimulationResult[] = [];
-      for (let r = 0; r < args.replicas; r++) {
-        const sim = createSimulation(scenario, replicaSeed(args.seed, r));
-        while (sim.advance()) process.stderr.write(`\r${name} replica ${r + 1}/${args.replicas}: sample ${sim.samplesDone}/${sim.sampleTimesS.length}   `);
-        results.push(sim.result());
-        writeJsonAtomic(join(args.out, name, `replica-${r}.json`), { final: sim.result().final, events: sim.result().events, samples: sim.result().samples });
-      }
-      process.stderr.write('\n');
+      // The demo's own folder: cleared so a rerun after a code change never shows stale replicas.
+      const dir = join(args.out, name);
+      rmSync(dir, { recursive: true, force: true });
+      process.stderr.write(`${name}: ${args.replicas} replicas of ${args.hours} h on worker threads ...\n`);
+      const progress = createProgress({ label: name });
+      await runEnsemble({ scenario, baseSeed: args.seed, replicas: args.replicas, outDir: dir, progress });
+      const results = readEnsembleReplicas(dir, readManifest(dir)).map(resultOf);
       const checkTimes = CHECK_TIMES_S.filter((t) => t <= args.hours * 3600);
       if (checkTimes.length === 0) checkTimes.push(args.hours * 3600); // short runs: report the end
       for (const t of checkTimes) {
@@ -111,7 +129,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     const svg = renderPlot({ title: 'CE vs IE-CE, 3.3 nm ZB CdSe, 80 °C', xLabel: 'time (h)', yLabel: 'Hg fraction x', yRange: [0, 1], series: plotSeries });
     const svgPath = join(args.out, 'hg-fraction.svg');
     writeFileAtomic(svgPath, svg);
-    console.log(`\nWrote ${svgPath} and per-replica JSON under ${args.out}/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(`\nWrote ${svgPath} and the replicas (summary.json, timeseries.csv, profiles.csv) under ${args.out}/<scenario>/replicas/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     console.log('Watch exchange in 3D: node dist/node/sim/main.js run zb-iece-80c --trajectory, then npm run build:viz && npm run view -- out/zb-iece-80c/trajectory.cxtraj');
   },
 };

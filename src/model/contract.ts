@@ -70,6 +70,7 @@ export interface FinalState {
   timeS: number;
   hgFraction: number;
   coreShellIndex: number;
+  /** Metal atoms in the crystal (Cd, Hg, Ag_Cd and Ag_i; not vacancies) per anion, as elemental analysis counts them. */
   cationToAnion: number;
   agInterstitial: number;
   agSubstitutional: number;

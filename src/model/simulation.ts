@@ -289,7 +289,8 @@ class ExchangeSimulation implements Simulation {
       timeS: last.timeS,
       hgFraction: last.hgFraction,
       coreShellIndex: last.coreShellIndex,
-      cationToAnion: (m.cdCount + m.hgCount + m.agSubCount) / this.crystal.anionCount,
+      // Every metal atom in the crystal, Ag_i included, as elemental analysis counts (Hg + Cd + Ag) per Se (E48).
+      cationToAnion: (m.cdCount + m.hgCount + m.agSubCount + m.agInterCount) / this.crystal.anionCount,
       agInterstitial: last.agInterstitial,
       agSubstitutional: last.agSubstitutional,
       vacancies: last.vacancies,

@@ -10,10 +10,10 @@ export const CdS = deriveParams(
     notes: 'CdSe set with barriers raised for the stronger Cd-S bond and a much slower Ag_i (E51: "slower Ag diffusion"); no CdS-specific calibration was done.',
   },
   {
-    hopCdEv: { value: 1.1, unit: 'eV', source: '[ASSUMPTION] CdSe value + 0.1 eV: stronger bond (Cd self-diffusion in CdS 1.85-2.67 eV incl. formation, Shaw 1984)' },
-    hopHgEv: { value: 1.1, unit: 'eV', source: '[ASSUMPTION] as hopCdEv' },
-    agInterstitialHopEv: { value: 0.9, unit: 'eV', source: '[ASSUMPTION] small lattice (a = 5.82 A): Ag_i too slow to accompany vacancies (paper: slower Ag diffusion in CdS)' },
-    vacancyAgBindingEv: { value: 0.15, unit: 'eV', source: '[ASSUMPTION] weaker complex in CdS (no Ag enhancement, E53)' },
-    surfaceExchangeThiolEv: { value: 1.05, unit: 'eV', source: '[ASSUMPTION] CdSe value + 0.05 eV (stronger bond)' },
+    hopCdEv: { value: CdSe.hopCdEv.value + 0.1, unit: 'eV', source: '[ASSUMPTION] CdSe value + 0.1 eV: stronger bond (Cd self-diffusion in CdS 1.85-2.67 eV incl. formation, Shaw 1984)' },
+    hopHgEv: { value: CdSe.hopHgEv.value + 0.1, unit: 'eV', source: '[ASSUMPTION] as hopCdEv' },
+    agInterstitialHopEv: { value: CdSe.agInterstitialHopEv.value + 0.5, unit: 'eV', source: '[ASSUMPTION] small lattice (a = 5.82 A): Ag_i too slow to accompany vacancies (paper: slower Ag diffusion in CdS)' },
+    vacancyAgBindingEv: { value: CdSe.vacancyAgBindingEv.value / 2, unit: 'eV', source: '[ASSUMPTION] half the CdSe value: weaker complex in CdS (no Ag enhancement, E53)' },
+    surfaceExchangeThiolEv: { value: CdSe.surfaceExchangeThiolEv.value + 0.05, unit: 'eV', source: '[ASSUMPTION] CdSe value + 0.05 eV (stronger bond)' },
   },
 );

@@ -9,16 +9,16 @@ export const CdSe: MaterialParams = {
   anion: 'Se',
   notes:
     'No CdSe-specific migration barriers exist in the literature we could open (PHYSICS-NOTES 7.3); barriers are ' +
-    'analogue-based assumptions, and three numbers are estimated from outcomes (a systematic calibration against the E-list is still open): the hop barrier (to D ~ 1e-22 m^2/s of IE-CE at 80 C, E12), ' +
-    'the passivated surface-exchange barrier (to the CE/IE-CE x(t) at 80 C, E3/E4/E6) and the intrinsic vacancy ' +
-    'formation energy (to CE stalling at 80 C but alloying at 250 C, E7/E16).',
+    'analogue-based assumptions. Two numbers are calibrated, both on zb-iece-80c (E4, E6, E12): the host hop barrier and the ' +
+    'passivated surface-exchange barrier. The intrinsic vacancy formation energy is an estimate checked against CE stalling at ' +
+    '80 C and alloying at 250 C (E7, E16). Every other scenario runs with these numbers unchanged.',
   attemptHz: { value: 5e12, unit: 'Hz', source: '[ASSUMPTION] optical-phonon order (PHYSICS-NOTES 2.6), one value for every hop' },
 
   hopCdEv: {
     value: 1.05,
     unit: eV,
     source:
-      '[ESTIMATE from E12, calibration open] D = f c_v 12 nu exp(-E/kT) a^2/6 = 1e-22 m^2/s at 80 C with c_v ~ 0.037 (one V per 2 Ag at 0.075 Ag/Cd) gives 1.03 eV (PHYSICS-NOTES 2.7); 0.95 eV tried so complexes move in the simulated time; range 0.9-1.2 (ZnO V_Zn analogue 1.0 eV)',
+      '[CALIBRATED to E4/E6/E12] IE-CE at 80 C: x ~ 0.9 at 1 h (E4: 1.24 eV needs an alloy with x ~ 0.93), nearly complete at 4 h (E6), homogeneous (coreShellIndex < 0.1) and D ~ 1e-22 m^2/s (E12); the (Ag_i)2V complex hops with 1.05 - 2 x agAssistEv = 0.95 eV. PHYSICS-NOTES 2.7 arithmetic gives 1.03 eV for c_v = 0.037. Tried 0.95 (converts in minutes), 1.0 (D_int ~ 7e-22, 4x more events), 1.08 and 1.10 (x(1 h) 0.69 and 0.64, coreShellIndex 0.2-0.3 at 1 h). ZnO V_Zn analogue 1.0 eV',
   },
   hopHgEv: { value: 1.05, unit: eV, source: '[ASSUMPTION] equal to Cd: the Hg/Cd asymmetry is carried by the environment term (Tardot 1993)' },
   hopAgEv: { value: 0.8, unit: eV, source: '[ASSUMPTION] Ag_Cd is monovalent and more mobile than Cd_Cd (Ag fast diffuser in II-VI, PHYSICS-NOTES 2.2)' },
@@ -40,12 +40,12 @@ export const CdSe: MaterialParams = {
   vacancyAgBindingEv: {
     value: 0.3,
     unit: eV,
-    source: '[ASSUMPTION, trial] Ag_i(+1)-V_Cd(-2) binding, below the 0.2-0.5 range of PHYSICS-NOTES 2.7: with 0.3 eV the complex could not move (the hop pays the unbinding) - calibration open, see issue note',
+    source: '[ASSUMPTION, range 0.2-0.5 of PHYSICS-NOTES 2.7] Ag_i(+1)-V_Cd(-2) binding per Ag_i, saturating at two Ag_i per vacancy (charge balance). Needed > vacancyFormationEv / 2 so the complex is stable against refilling at the surface; 0.15 let every complex dissolve into uncompensated Ag_i',
   },
   agSubstitutionEv: {
     value: -0.2,
     unit: eV,
-    source: '[ASSUMPTION, trial] Ag_i + V_Cd -> Ag_Cd slightly favourable but weaker than the two-Ag_i complex (-2 x 0.15 eV) so that the complex survives at low dose (paper mechanism); -0.45 eV trapped every vacancy',
+    source: '[ASSUMPTION] Ag_i + V_Cd -> Ag_Cd: -0.2 eV, so trapping one Ag_i of a complex costs 2 x 0.3 - 0.2 = +0.4 eV and complexes survive at 0.075 Ag/Cd; -0.45 eV trapped every vacancy within minutes (the freed Ag_i gains ~0.13 eV of configurational entropy); Ag_Cd clusters (agClusterEv) make it favourable at high dose (E18)',
   },
   agClusterEv: { value: 0.1, unit: eV, source: '[ASSUMPTION] Ag_Cd-Ag_Cd attraction (Ag2Se-like clusters at high dose, E18)' },
   trapBarrierEv: { value: 0.5, unit: eV, source: '[ASSUMPTION] Ag_i into an adjacent vacancy: between the Ag_i hop and a host hop' },
@@ -54,10 +54,10 @@ export const CdSe: MaterialParams = {
   surfaceExchangeThiolEv: {
     value: 1.03,
     unit: eV,
-    source: '[ESTIMATE from E12/E4, calibration open] passivated sites exchange at about the interdiffusion rate ("surface exchange ~ interdiffusion", Suppl. Note 1; alpha/d111 ~ 2e-4 1/s, PHYSICS-NOTES 4.4)',
+    source: '[CALIBRATED to E4/E6 with hopCdEv] passivated surface sites exchange about as fast as the interior mixes (\'surface exchange ~ interdiffusion\', Suppl. Note 1): 1.03 eV gives x(1 h) 0.88 and x(4 h) 0.94 for IE-CE; 1.10 gave x(4 h) 0.71, 1.05 gave 0.83 at 1 h',
   },
   exchangeDriveEv: { value: 0.3, unit: eV, source: '[ASSUMPTION] HgSe far less soluble than CdSe: exchange runs to completion with 1.5 Hg/Cd' },
-  thiolCoverageMax: { value: 1.0, unit: '1', source: '[ASSUMPTION] thiol footprint leaves part of the surface bare (the burst of E1 happens even with thiol)' },
+  thiolCoverageMax: { value: 1.0, unit: '1', source: '[ASSUMPTION] one thiolate per surface cation: thiol covers the surface first (MODEL.md 3) and a covered surface exchanges slowly. 0.6 left 40 % of sites bare, pinned the surface at x = 1 and made IE-CE a Fickian core/shell (coreShellIndex 0.4 at x = 0.77)' },
   agUptakeEv: { value: 0.6, unit: eV, source: '[ASSUMPTION] Ag+ enters fast (Ag-CdSe exchange is fast at room temperature, Sahu et al. Nano Lett. 12, 2587)' },
   agUptakeEnergyEv: { value: 0.3, unit: eV, source: '[ASSUMPTION] uphill before the two Ag_i bind the new vacancy (net -0.3 eV with binding)' },
   vacancyFormationEv: {

@@ -10,9 +10,9 @@ export const CdTe = deriveParams(
     notes: 'CdSe set with barriers lowered for the weaker, longer Cd-Te bond (E51, E52); no CdTe-specific calibration was done.',
   },
   {
-    hopCdEv: { value: 0.85, unit: 'eV', source: '[ASSUMPTION] CdSe value - 0.15 eV: weaker bond (Cd self-diffusion low-T branch in CdTe 1.08 eV incl. formation, Jones 1993)' },
-    hopHgEv: { value: 0.85, unit: 'eV', source: '[ASSUMPTION] as hopCdEv' },
-    agInterstitialHopEv: { value: 0.3, unit: 'eV', source: '[ASSUMPTION] larger lattice (a = 6.48 A); Cu_i/Ag_i are fast in CdTe (Jones 1992: 0.57 eV incl. formation)' },
-    surfaceExchangeThiolEv: { value: 0.9, unit: 'eV', source: '[ASSUMPTION] CdSe value - 0.1 eV (weaker bond)' },
+    hopCdEv: { value: CdSe.hopCdEv.value - 0.15, unit: 'eV', source: '[ASSUMPTION] CdSe value - 0.15 eV: weaker bond (Cd self-diffusion low-T branch in CdTe 1.08 eV incl. formation, Jones 1993)' },
+    hopHgEv: { value: CdSe.hopHgEv.value - 0.15, unit: 'eV', source: '[ASSUMPTION] as hopCdEv' },
+    agInterstitialHopEv: { value: CdSe.agInterstitialHopEv.value - 0.1, unit: 'eV', source: '[ASSUMPTION] larger lattice (a = 6.48 A); Cu_i/Ag_i are fast in CdTe (Jones 1992: 0.57 eV incl. formation)' },
+    surfaceExchangeThiolEv: { value: CdSe.surfaceExchangeThiolEv.value - 0.1, unit: 'eV', source: '[ASSUMPTION] CdSe value - 0.1 eV (weaker bond)' },
   },
 );

@@ -1,0 +1,79 @@
+// The paper's outcomes on small ensembles of small particles with the one CdSe parameter set: each test
+// compares ensemble means and requires the difference to exceed 3 combined standard errors (fixed seeds),
+// or a bound with a margin far above the replica spread. Full-size checks with their spread are in
+// `npm run validate` (docs/validation.md); these keep the mechanism honest on every `npm test`.
+import { describe, expect, it } from 'vitest';
+import { moments } from '../../sim/ensemble/stats.js';
+import { loadScenario } from '../../sim/run-scenario.js';
+import type { SimulationResult } from '../../src/model/contract.js';
+import { createSimulation } from '../../src/model/simulation.js';
+import { replicaSeed } from '../../src/rng.js';
+
+/** Final results of `replicas` runs of a built-in scenario with overrides. */
+function ensemble(name: string, sets: string[], replicas: number): SimulationResult[] {
+  const { scenario } = loadScenario(name, sets);
+  return Array.from({ length: replicas }, (_, r) => {
+    const sim = createSimulation(scenario, replicaSeed(`outcomes-${name}`, r));
+    while (sim.advance());
+    return sim.result();
+  });
+}
+
+function stat(results: SimulationResult[], pick: (r: SimulationResult) => number): { mean: number; sem: number } {
+  const { mean, sem } = moments(results.map(pick));
+  return { mean, sem };
+}
+
+/** a - b in units of the combined standard error (a floor of 1e-3 keeps identical deterministic runs finite). */
+function zScore(a: { mean: number; sem: number }, b: { mean: number; sem: number }): number {
+  return (a.mean - b.mean) / Math.max(1e-3, Math.hypot(a.sem, b.sem));
+}
+
+const x = (r: SimulationResult) => r.final.hgFraction;
+const csi = (r: SimulationResult) => r.final.coreShellIndex;
+const SMALL = ['crystal.diameterNm=2.7', 'samples=8'];
+
+describe('outcomes (small ensembles, 2.7 nm unless stated)', () => {
+  it('IE-CE proceeds further than CE and is closer to an alloy after 1 h (E2, E3/E4)', () => {
+    const ce = ensemble('zb-ce-80c', [...SMALL, 'durationS=3600'], 4);
+    const iece = ensemble('zb-iece-80c', [...SMALL, 'durationS=3600'], 4);
+    expect(zScore(stat(iece, x), stat(ce, x))).toBeGreaterThan(3);
+    expect(zScore(stat(ce, csi), stat(iece, csi))).toBeGreaterThan(3);
+    expect(stat(ce, csi).mean).toBeGreaterThan(0.4); // a CdSe/HgSe core/shell
+  });
+
+  it('CE stalls: x at 48 h equals x at 1 h within 0.02 (E7, E13), 3.3 nm', () => {
+    const early = ensemble('zb-ce-80c', ['durationS=3600', 'samples=8'], 3);
+    const late = ensemble('zb-ce-80c', ['samples=8'], 3);
+    expect(Math.abs(stat(late, x).mean - stat(early, x).mean)).toBeLessThan(0.02);
+    expect(stat(late, x).mean).toBeLessThan(0.6); // incomplete
+  });
+
+  it('a large thiol excess leaves almost all Cd in place; 3 thiol/Cd exchanges less than 1 (E24)', () => {
+    const one = ensemble('zb-thiol-80c', [...SMALL, 'durationS=1800'], 3);
+    const three = ensemble('zb-thiol-80c', [...SMALL, 'durationS=1800', 'reagents.thiolPerCd=3'], 3);
+    const ten = ensemble('zb-thiol-80c', [...SMALL, 'durationS=1800', 'reagents.thiolPerCd=10'], 3);
+    expect(stat(ten, x).mean).toBeLessThan(0.05);
+    expect(zScore(stat(one, x), stat(three, x))).toBeGreaterThan(3);
+  });
+
+  it('without Ag, 250 C alloys what 80 C leaves a core/shell (E16)', () => {
+    const hot = ensemble('zb-ce-250c', [...SMALL, 'durationS=300'], 2);
+    expect(stat(hot, x).mean).toBeGreaterThan(0.8);
+    expect(stat(hot, csi).mean).toBeLessThan(0.15);
+  });
+
+  it('room temperature without thiol: core/shell with and without Ag after 4 h (E14)', () => {
+    for (const name of ['zb-ce-rt-nothiol', 'zb-iece-rt-nothiol']) {
+      const rt = ensemble(name, [...SMALL, 'durationS=14400'], 3);
+      expect(stat(rt, csi).mean, name).toBeGreaterThan(0.3);
+    }
+  });
+
+  it('4.5 ML platelets at room temperature: CE stays in the two outer cation planes (E45)', () => {
+    const ce = ensemble('npl45-ce-rt', ['crystal.lateralNm=4', 'samples=8'], 2);
+    // 2 of the 5 cation planes are the faces: x = 0.4 is the two-monolayer limit.
+    expect(stat(ce, x).mean).toBeLessThan(0.42);
+    expect(stat(ce, (r) => r.final.cationToAnion).mean).toBeCloseTo(1.25, 6);
+  });
+});
