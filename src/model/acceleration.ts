@@ -24,9 +24,11 @@ export interface AccelerationOptions {
   /** Events per observation window, and the fewest pair events in a window to judge its balance. */
   windowEvents: number;
   minPairEvents: number;
+  /** In-shell Ag_i moves that re-equilibrate a complex after each host hop (ExchangeModel.equilibrateShell). */
+  shellMoves: number;
 }
 
-export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 10, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20 };
+export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 40, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20, shellMoves: 12 };
 
 /** Reversible pairs (forward group, reverse group) the scheme may scale; a hop class may be its own reverse. */
 export const SCALABLE_PAIRS: readonly (readonly [number, number])[] = [

@@ -120,4 +120,6 @@ export interface SimulationOptions {
   check?: boolean;
   /** Fast events per slow event kept by the rate scaling (lambda; default in src/model/acceleration.ts); Infinity = exact KMC. */
   fastPerSlow?: number;
+  /** In-shell Ag_i moves after each host hop (default in src/model/acceleration.ts; 0 disables). */
+  shellMoves?: number;
 }

@@ -146,7 +146,10 @@ class ExchangeSimulation implements Simulation {
     const vacancies = this.model.placeInitialVacancies(Math.round((scenario.initialVacanciesPerCd ?? 0) * nC), createRng(`${seed}:vacancies`));
     this.totals = { hg: reservoir.hgTotal, cd: nC - vacancies, ag: agInitial };
     this.engine = new KmcEngine(this.model.solver, this.model, createRng(`${seed}`));
-    this.accelerator = createAccelerator(this.engine, this.model, { ...DEFAULT_ACCELERATION, fastPerSlow: options.fastPerSlow ?? DEFAULT_ACCELERATION.fastPerSlow });
+    const acceleration = { ...DEFAULT_ACCELERATION, fastPerSlow: options.fastPerSlow ?? DEFAULT_ACCELERATION.fastPerSlow, shellMoves: options.shellMoves ?? DEFAULT_ACCELERATION.shellMoves };
+    this.accelerator = createAccelerator(this.engine, this.model, acceleration);
+    this.model.shellMoves = acceleration.shellMoves;
+    this.model.random = () => this.engine.rng.next();
     this.halves = coreShellHalves(this.crystal);
     this.shells = profileShells(this.crystal, scenario.profileShells);
     this.sampleTimesS = sampleTimes(scenario);
