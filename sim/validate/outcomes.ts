@@ -91,6 +91,22 @@ const atMost = (s: Stat, max: number) => s.mean <= max;
 const below = (s: Stat, max: number) => s.mean < max;
 
 /** Several checks: passes when all pass; the value texts joined. */
+/** The EMA 1S-1S energy of the 1 h radial profile against the paper's value (E3, E4). */
+function opticsAt1h(id: string, experiment: string, who: string, ref: EnsembleRef, scenario: string, paperEv: number): Outcome {
+  return {
+    id,
+    experiments: [experiment],
+    statement: `${who}, 3.3 nm, 80 °C, 1 h: 1S-1S absorption ${PAPER_1S1S_EV.cdse} → ${paperEv} eV.`,
+    criterion: `${scenario}: EMA 1S-1S of the 1 h radial profile within ${c('opticsTolEv')} eV of ${paperEv} eV.`,
+    needs: [ref],
+    evaluate: (s) => {
+      const m = s.of(ref);
+      const e = m.e1s1sAt(HOUR_S);
+      return { value: `1S-1S(1 h) = ${formatStat(e, 3, m.replicas)} eV`, pass: Math.abs(e.mean - paperEv) <= c('opticsTolEv') };
+    },
+  };
+}
+
 function all(...parts: Verdict[]): Verdict {
   return { value: parts.map((p) => p.value).join('; '), pass: parts.every((p) => p.pass) };
 }
@@ -475,30 +491,8 @@ export const OUTCOMES: readonly Outcome[] = [
     needs: SIZES,
     evaluate: (s) => all(...SIZES.map((ref) => xAtLeast(s.of(ref), 8 * HOUR_S, c('completeMin'), `${ref.scenario.replace('zb-iece-80c-', '')}: `))),
   },
-  {
-    id: 'optics-ce-1h',
-    experiments: ['E3'],
-    statement: `CE, 3.3 nm, 80 °C, 1 h: 1S-1S absorption ${PAPER_1S1S_EV.cdse} → ${PAPER_1S1S_EV.ce1h} eV.`,
-    criterion: `zb-ce-80c: EMA 1S-1S of the 1 h radial profile within ${c('opticsTolEv')} eV of ${PAPER_1S1S_EV.ce1h} eV.`,
-    needs: [CE80],
-    evaluate: (s) => {
-      const m = s.of(CE80);
-      const e = m.e1s1sAt(HOUR_S);
-      return { value: `1S-1S(1 h) = ${formatStat(e, 3, m.replicas)} eV`, pass: Math.abs(e.mean - PAPER_1S1S_EV.ce1h) <= c('opticsTolEv') };
-    },
-  },
-  {
-    id: 'optics-iece-1h',
-    experiments: ['E4'],
-    statement: `IE-CE, 3.3 nm, 80 °C, 1 h: 1S-1S absorption ${PAPER_1S1S_EV.cdse} → ${PAPER_1S1S_EV.ieCe1h} eV.`,
-    criterion: `zb-iece-80c: EMA 1S-1S of the 1 h radial profile within ${c('opticsTolEv')} eV of ${PAPER_1S1S_EV.ieCe1h} eV.`,
-    needs: [IECE80],
-    evaluate: (s) => {
-      const m = s.of(IECE80);
-      const e = m.e1s1sAt(HOUR_S);
-      return { value: `1S-1S(1 h) = ${formatStat(e, 3, m.replicas)} eV`, pass: Math.abs(e.mean - PAPER_1S1S_EV.ieCe1h) <= c('opticsTolEv') };
-    },
-  },
+  opticsAt1h('optics-ce-1h', 'E3', 'CE', CE80, 'zb-ce-80c', PAPER_1S1S_EV.ce1h),
+  opticsAt1h('optics-iece-1h', 'E4', 'IE-CE', IECE80, 'zb-iece-80c', PAPER_1S1S_EV.ieCe1h),
   {
     id: 'optics-iece-redder',
     experiments: ['E3', 'E4'],
