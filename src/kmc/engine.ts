@@ -99,7 +99,6 @@ export class KmcEngine {
    */
   runUntil(stopS: number, maxSteps = Number.POSITIVE_INFINITY): StopReason {
     const { solver, model, rng, executedByGroup, haltAfterGroup, propensityIntegral, clockState: clock } = this;
-    const groupOfSlot = solver.groupOfSlot;
     const groupCount = solver.groupCount;
     let steps = 0;
     let reason: StopReason = 'steps';
@@ -132,7 +131,7 @@ export class KmcEngine {
       clock[TIME] = eventS; // so that execute() can read the time of the event it executes
       clock[PENDING] = Number.NaN;
       model.execute(slot);
-      const group = groupOfSlot[slot]!;
+      const group = solver.groupOf(slot);
       executedByGroup[group]! += 1;
       steps++;
       if (haltAfterGroup[group] !== 0) {

@@ -3,7 +3,8 @@ import { createLinearSolver, createTreeSolver, type Solver } from '../../src/kmc
 import { linearPick, verifySolver } from '../../src/kmc/check.js';
 import { createRng } from '../../src/rng.js';
 
-const GROUP_SIZES = [1, 7, 64, 100, 3];
+// Groups straddle 16-slot blocks (slot 0 is alone in its group; 71|72 and 171|172 share blocks) and one is empty.
+const GROUP_SIZES = [1, 7, 64, 0, 100, 3];
 
 /** Apply the same long random update stream (zero rates ~1/4 of the time, ranged updates, factors incl. 0) to both. */
 function randomUpdates(solvers: Solver[], steps: number, seed: string): void {
@@ -51,6 +52,14 @@ describe('tree solver', () => {
     expect(compared).toBeGreaterThan(5000);
   });
 
+  it('groupOf(slot) is groupOfSlot[slot] for every slot, in blocks shared by groups too', () => {
+    for (const solver of [createTreeSolver(GROUP_SIZES), createLinearSolver(GROUP_SIZES)]) {
+      const groups = Array.from({ length: solver.slotCount }, (_, slot) => solver.groupOf(slot));
+      expect(groups).toEqual(Array.from(solver.groupOfSlot));
+      expect(new Set(groups).size).toBe(GROUP_SIZES.filter((n) => n > 0).length);
+    }
+  });
+
   it('never returns a zero-rate slot, even for targets at the very end of the interval', () => {
     const tree = createTreeSolver([8, 8]);
     tree.update(3, 1);
@@ -81,6 +90,28 @@ describe('tree solver', () => {
     expect(tree.total()).toBe(8);
     expect(tree.pick(5.9)).toBe(1);
     expect(tree.pick(6.1)).toBe(2);
+  });
+});
+
+describe('CXSIM_CHECK', () => {
+  it('gives a tree solver that rejects negative, NaN and infinite rates and otherwise matches the plain one', () => {
+    process.env['CXSIM_CHECK'] = '1';
+    const checked = createTreeSolver(GROUP_SIZES);
+    delete process.env['CXSIM_CHECK'];
+    const plain = createTreeSolver(GROUP_SIZES);
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => checked.update(3, bad)).toThrow(RangeError);
+      expect(() => checked.updateRange(3, [1, bad], 2)).toThrow(RangeError);
+    }
+    expect(() => plain.update(3, -1)).not.toThrow();
+    plain.update(3, 0);
+    randomUpdates([checked, plain], 5000, 'checked');
+    GROUP_SIZES.forEach((_, g) => expect(checked.groupSum(g)).toBe(plain.groupSum(g)));
+    const rng = createRng('checked-picks');
+    for (let i = 0; i < 1000; i++) {
+      const target = rng.next() * plain.total();
+      expect(checked.pick(target)).toBe(plain.pick(target));
+    }
   });
 });
 

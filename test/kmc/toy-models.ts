@@ -5,7 +5,7 @@ import { createTreeSolver, type Solver } from '../../src/kmc/solver.js';
 import { createRng } from '../../src/rng.js';
 import { InterstitialKind } from '../../src/lattice/types.js';
 import type { PeriodicLattice } from '../../src/kmc/workload/periodic-lattice.js';
-import { Occupant, type VacancyExchangeModel } from '../../src/kmc/workload/vacancy-exchange.js';
+import { Occupant, SLOTS_PER_VACANCY, type VacancyExchangeModel } from '../../src/kmc/workload/vacancy-exchange.js';
 
 /** Slots with constant rates; execute() only counts. */
 export class FixedRatesModel implements KmcModel {
@@ -151,10 +151,8 @@ export class TracerModel implements KmcModel {
     this.lastJump = new Int32Array(3 * inner.lattice.siteCount);
   }
   execute(slot: number): void {
-    const z = this.inner.lattice.coordination;
-    const v = (slot / z) | 0;
-    const vacancySite = this.inner.vacancySite[v]!;
-    const entry = z * vacancySite + (slot - z * v);
+    const vacancySite = this.inner.vacancySite[Math.floor(slot / SLOTS_PER_VACANCY)]!;
+    const entry = this.inner.lattice.coordination * vacancySite + (slot % SLOTS_PER_VACANCY);
     const atomSite = this.inner.lattice.neighbors.index[entry]!;
     const atom = this.atomAt[atomSite]!;
     // The atom jumps opposite to the vacancy's jump vector; lastJump is (0,0,0) before the atom's first jump.

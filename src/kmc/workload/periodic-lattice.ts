@@ -109,43 +109,37 @@ export function buildPeriodicTetraNetwork(cells: number): PeriodicLattice {
   return buildPeriodic(cells, 4, 1 / 4, basis);
 }
 
-/** The site and every site within two hops of it (graph distance on the neighbour table), without repeats. */
-export function sitesWithinTwoHops(neighbors: Csr, site: number): number[] {
-  const found = new Set<number>([site]);
-  for (let e = neighbors.start[site]!; e < neighbors.start[site + 1]!; e++) {
-    const m = neighbors.index[e]!;
-    found.add(m);
-    for (let f = neighbors.start[m]!; f < neighbors.start[m + 1]!; f++) found.add(neighbors.index[f]!);
-  }
-  return [...found];
+/**
+ * Neighbours as offsets: neighbour k of site i is i + offset[z * rowOfSite[i] + k]. The offsets of a site depend only on
+ * its basis site and on whether its cell lies on the low face, inside or on the high face of the box along each axis
+ * (periodic wrap), so there are 27 * basisCount rows: a table that stays in L1 instead of z entries per site, which
+ * fall out of cache from a few thousand sites on.
+ */
+export interface NeighborOffsets {
+  readonly rowOfSite: Uint8Array;
+  readonly rowCount: number;
+  readonly offset: Int32Array;
 }
 
-/**
- * Two-hop neighbourhoods as a cell pattern: entry [basis * 27 + d] is a bitmask of the basis sites of the neighbouring
- * cell d = (dx+1)*9 + (dy+1)*3 + (dz+1) (dx, dy, dz in -1..1, in cell indices) that lie within two hops of (any cell,
- * basis), the site itself included. With a per-cell bitmask of vacant sites, finding every vacancy near a site costs
- * 27 byte reads (instead of a 54-entry-per-site table that does not fit in cache at L = 16).
- */
-export function buildTwoHopCellPattern(lattice: PeriodicLattice): Uint8Array {
-  const { basisCount, cells } = lattice;
-  if (basisCount > 8) throw new RangeError(`at most 8 sites per cell fit a byte mask, got ${basisCount}`);
-  const pattern = new Uint8Array(basisCount * 27);
-  // Cell offsets along one axis from cell index 0 (in the site numbering, not geometry); at cells = 2, +1 and -1 are
-  // the same cell and both entries are set (a superset is harmless).
-  const offsets = (index: number): number[] => {
-    if (index === 0) return [0];
-    if (cells === 2) return [-1, 1];
-    if (index === 1) return [1];
-    if (index === cells - 1) return [-1];
-    throw new Error('internal: two hops span more than one cell');
-  };
-  for (let b = 0; b < basisCount; b++) {
-    for (const other of sitesWithinTwoHops(lattice.neighbors, b)) {
-      const cell = Math.floor(other / basisCount);
-      for (const dx of offsets(Math.floor(cell / (cells * cells))))
-        for (const dy of offsets(Math.floor(cell / cells) % cells))
-          for (const dz of offsets(cell % cells)) pattern[b * 27 + (dx + 1) * 9 + (dy + 1) * 3 + dz + 1]! |= 1 << other % basisCount;
+export function buildNeighborOffsets(lattice: PeriodicLattice): NeighborOffsets {
+  const { cells, basisCount, coordination: z, siteCount } = lattice;
+  const index = lattice.neighbors.index;
+  const rowCount = 27 * basisCount;
+  if (rowCount > 256) throw new RangeError(`at most 9 sites per cell fit a byte row id, got ${basisCount}`);
+  const face = (c: number): number => (c === 0 ? 0 : c === cells - 1 ? 2 : 1);
+  const rowOfSite = new Uint8Array(siteCount);
+  const offset = new Int32Array(z * rowCount);
+  const seen = new Uint8Array(rowCount);
+  for (let site = 0; site < siteCount; site++) {
+    const cell = Math.floor(site / basisCount);
+    const row = ((face(Math.floor(cell / (cells * cells))) * 3 + face(Math.floor(cell / cells) % cells)) * 3 + face(cell % cells)) * basisCount + (site % basisCount);
+    rowOfSite[site] = row;
+    for (let k = 0; k < z; k++) {
+      const d = index[z * site + k]! - site;
+      if (!seen[row]) offset[z * row + k] = d;
+      else if (offset[z * row + k] !== d) throw new Error(`internal: neighbour ${k} of site ${site} is not at the offset of its row`);
     }
+    seen[row] = 1;
   }
-  return pattern;
+  return { rowOfSite, rowCount, offset };
 }

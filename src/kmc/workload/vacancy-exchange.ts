@@ -4,7 +4,7 @@ import { createRng, type Rng } from '../../rng.js';
 import { arrheniusHz, BOLTZMANN_EV_PER_K } from '../../units.js';
 import { KmcEngine, type KmcModel } from '../engine.js';
 import { createTreeSolver, type Solver } from '../solver.js';
-import { buildPeriodicFcc, buildTwoHopCellPattern, type PeriodicLattice } from './periodic-lattice.js';
+import { buildNeighborOffsets, buildPeriodicFcc, type PeriodicLattice } from './periodic-lattice.js';
 
 /** Site occupants of the workload (ids used in the typed arrays). */
 export const Occupant = { A: 0, B: 1, Vacancy: 2 } as const;
@@ -19,10 +19,6 @@ export const VACANCY_WORKLOAD = {
   vacancyFraction: 0.05,
 } as const;
 
-/** Largest same-species neighbour count on fcc (table size per index). */
-const MAX_COUNT = 12;
-const COUNTS = MAX_COUNT + 1;
-
 /**
  * Exchange barrier, eV: I = same-species neighbours of the atom at its own site, J = same-species neighbours of the
  * vacant destination not counting the atom itself.
@@ -36,26 +32,87 @@ export function exchangeBarrierEv(species: number, sameAtOriginI: number, sameAt
   );
 }
 
-/** Rate table indexed [(species * 13 + I) * 13 + J], 1/s: no exp() in the hot loop. */
+/**
+ * Per-site state word (one small integer per site, so an event reads and writes one word per neighbour): bits
+ * 4x..4x+3 count the neighbours of species x (A, B), bit VACANT_SHIFT + k is set when neighbour k is vacant, then the
+ * occupant (2 bits) and the site's row in the neighbour-offset table (8 bits): 30 bits. Counts fit 4 bits and the mask
+ * 12 bits while the coordination is at most 12.
+ */
+const MAX_COORDINATION = 12;
+const COUNT_MASK = 15;
+const VACANT_SHIFT = 8;
+const VACANT_BITS = ((1 << MAX_COORDINATION) - 1) << VACANT_SHIFT;
+const OCCUPANT_SHIFT = VACANT_SHIFT + MAX_COORDINATION;
+const OCCUPANT_MASK = 3;
+const ROW_SHIFT = OCCUPANT_SHIFT + 2;
+
+/**
+ * Rate table indexed (occupant << 8) | (I << 4) | (J + 1), 1/s, with J + 1 the same-species count at the vacant site
+ * (which includes the atom itself): both counts come straight out of the state words, and the third block (occupant
+ * = vacancy) is all zeros, so a slot facing another vacancy needs no branch. Unreachable entries are NaN (loud).
+ */
 function buildRateTable(): Float64Array {
   const temperatureK = VACANCY_WORKLOAD.thermalEnergyEv / BOLTZMANN_EV_PER_K;
-  const table = new Float64Array(2 * COUNTS * COUNTS);
+  const table = new Float64Array(3 << 8);
+  table.fill(Number.NaN, 0, 2 << 8);
   for (let x = 0; x < 2; x++)
-    for (let i = 0; i < COUNTS; i++)
-      for (let j = 0; j < COUNTS; j++)
-        table[(x * COUNTS + i) * COUNTS + j] = arrheniusHz(VACANCY_WORKLOAD.attemptHz, exchangeBarrierEv(x, i, j), temperatureK);
+    for (let i = 0; i <= MAX_COORDINATION; i++)
+      for (let j = 0; j < MAX_COORDINATION; j++)
+        table[(x << 8) | (i << 4) | (j + 1)] = arrheniusHz(VACANCY_WORKLOAD.attemptHz, exchangeBarrierEv(x, i, j), temperatureK);
   return table;
 }
 
-/** Checkpointable model state (JSON). Vacancy order matters: vacancy v owns slots 12v .. 12v+11. */
+/** Checkpointable model state (JSON). Vacancy order matters: vacancy v owns slots 16 v + k. */
 export interface VacancyExchangeState {
   occupant: number[];
   vacancySite: number[];
 }
 
 /**
- * Vacancy-owned events: vacancy v owns slots z*v + k, the exchange with neighbour k of its site. After a swap the
- * rates that can change are those of vacancies within two hops of the two changed sites; only those are refreshed.
+ * A direction (neighbour index k < 12) takes 4 bits: vacancy v owns slots (v << 4) | k, the exchange with neighbour k
+ * (16 slots, one tree-solver block, so that all of a vacancy's rates share one block sum and one tree climb; the slots
+ * past the coordination stay at rate 0), and the offset table has 16 entries per row. Local literal constants: V8
+ * folds them, while an imported or exported binding is loaded and checked on every use.
+ */
+const DIRECTION_BITS = 4;
+const DIRECTION_MASK = 15;
+export const SLOTS_PER_VACANCY = 1 << DIRECTION_BITS;
+
+/**
+ * Direction tables of a lattice whose sites all have the same jump vectors (fcc): the opposite of each direction, and
+ * for an exchange along direction k (vacancy at `from`, atom at `to` = from + jump k) the neighbours of `from` and of
+ * `to` that are also neighbours of the other site (their counts change by +1 - 1 = 0). Vectors compare modulo the box.
+ */
+function directionTables(lattice: PeriodicLattice): { opposite: Int32Array; sharedOfFrom: Int32Array; sharedOfTo: Int32Array } {
+  const { coordination: z, jump, boxUnits, siteCount } = lattice;
+  for (let e = 0; e < z * siteCount; e++) {
+    for (let c = 0; c < 3; c++) {
+      if (jump[3 * e + c] !== jump[3 * (e % z) + c]) throw new RangeError('vacancy exchange needs the same jump vectors at every site');
+    }
+  }
+  const directions = Array.from({ length: z }, (_, m) => m);
+  const vector = (k: number): number[] => [jump[3 * k]!, jump[3 * k + 1]!, jump[3 * k + 2]!];
+  const isJump = (d: readonly number[]): ((m: number) => boolean) => (m) => vector(m).every((x, c) => (d[c]! - x) % boxUnits === 0);
+  const opposite = new Int32Array(z);
+  const sharedOfFrom = new Int32Array(z);
+  const sharedOfTo = new Int32Array(z);
+  for (let k = 0; k < z; k++) {
+    const jk = vector(k);
+    opposite[k] = directions.find(isJump(jk.map((x) => -x)))!;
+    for (let j = 0; j < z; j++) {
+      const jj = vector(j);
+      if (directions.some(isJump(jj.map((x, c) => x - jk[c]!)))) sharedOfFrom[k]! |= 1 << j;
+      if (directions.some(isJump(jj.map((x, c) => x + jk[c]!)))) sharedOfTo[k]! |= 1 << j;
+    }
+  }
+  return { opposite, sharedOfFrom, sharedOfTo };
+}
+
+/**
+ * Vacancy-owned events on a lattice with at most 12 neighbours per site. The rate of slot (v, k) depends on the
+ * occupant and counts at the atom's site and the counts at v's site. An exchange changes the occupants of its two sites
+ * and the moving species' count at the sites next to exactly one of them; the rates refreshed are those reading a
+ * changed input, found through the vacant-neighbour masks of the changed sites (no search, no comparison of rates).
  */
 export class VacancyExchangeModel implements KmcModel {
   readonly solver: Solver;
@@ -65,22 +122,22 @@ export class VacancyExchangeModel implements KmcModel {
   /** Site of each vacancy, and the vacancy on each site (-1 if none). */
   readonly vacancySite: Int32Array;
   readonly siteVacancy: Int32Array;
-  /** Per site, the number of A and of B neighbours: sameCount[2*site + species]. */
-  private readonly sameCount: Uint8Array;
+  /** Per-site state words (layout above). */
+  private readonly word: Int32Array;
   private readonly rateTable = buildRateTable();
-  private readonly neighbor: Int32Array;
+  /** Neighbour k of site i is i + offset[(row << 4) | k], row = word[i] >>> ROW_SHIFT (buildNeighborOffsets). */
+  private readonly offset: Int32Array;
   private readonly z: number;
-  /** Per cell, a bitmask of its vacant sites; and which sites of the 27 surrounding cells lie within two hops. */
-  private readonly cellVacancies: Uint8Array;
-  private readonly twoHopPattern: Uint8Array;
-  /** Per-vacancy marker so that a vacancy near both changed sites is refreshed once per event. */
-  private readonly refreshedAt: Int32Array;
-  /** Per-site marker of the sites whose occupant or neighbour counts changed in the current event. */
-  private readonly changedAt: Int32Array;
-  private epoch = 0;
-  /** Rates of one vacancy's slots being recomputed, and of one slot (no allocation per event). */
+  private readonly opposite: Int32Array;
+  /** Per direction k of the exchange: neighbours of `from` (`to` included) and of `to` whose counts do not change. */
+  private readonly unchangedOfFrom: Int32Array;
+  private readonly unchangedOfTo: Int32Array;
+  /** Rates of one vacancy's slots being recomputed (no allocation per event). */
   private readonly scratchHz: Float64Array;
-  private readonly oneRateHz = new Float64Array(1);
+  /** Per direction j: the vacant-neighbour bit that the neighbour in direction j has for this site. */
+  private readonly vacantBit: Int32Array;
+  /** This event's sites with a changed count whose rates change: vacancies and atoms of the moving species with vacant neighbours. */
+  private readonly changed = new Int32Array(2 * MAX_COORDINATION);
 
   constructor(
     readonly lattice: PeriodicLattice,
@@ -89,19 +146,24 @@ export class VacancyExchangeModel implements KmcModel {
     if (occupancy.length !== lattice.siteCount) {
       throw new RangeError(`occupancy has ${occupancy.length} entries, the lattice ${lattice.siteCount} sites`);
     }
-    this.z = lattice.coordination;
-    this.neighbor = lattice.neighbors.index;
-    this.twoHopPattern = buildTwoHopCellPattern(lattice);
-    this.cellVacancies = new Uint8Array(lattice.cells ** 3);
+    const z = lattice.coordination;
+    if (z > MAX_COORDINATION) throw new RangeError(`coordination ${z} > ${MAX_COORDINATION} does not fit the state word`);
+    this.z = z;
+    const { offset, rowOfSite, rowCount } = buildNeighborOffsets(lattice);
+    this.offset = new Int32Array(rowCount << DIRECTION_BITS);
+    for (let row = 0; row < rowCount; row++) this.offset.set(offset.subarray(z * row, z * row + z), row << DIRECTION_BITS);
+    const { opposite, sharedOfFrom, sharedOfTo } = directionTables(lattice);
+    this.opposite = opposite;
+    this.vacantBit = opposite.map((back) => 1 << (VACANT_SHIFT + back));
+    this.unchangedOfFrom = sharedOfFrom.map((mask, k) => mask | (1 << k));
+    this.unchangedOfTo = sharedOfTo;
     this.occupant = Uint8Array.from(occupancy);
     this.vacancyCount = occupancy.reduce((n, o) => n + (o === Occupant.Vacancy ? 1 : 0), 0);
     this.vacancySite = new Int32Array(this.vacancyCount);
     this.siteVacancy = new Int32Array(lattice.siteCount);
-    this.sameCount = new Uint8Array(2 * lattice.siteCount);
-    this.refreshedAt = new Int32Array(this.vacancyCount);
-    this.changedAt = new Int32Array(lattice.siteCount);
-    this.scratchHz = new Float64Array(this.z);
-    this.solver = createTreeSolver([this.z * this.vacancyCount]);
+    this.word = Int32Array.from(rowOfSite, (row) => row << ROW_SHIFT);
+    this.scratchHz = new Float64Array(z);
+    this.solver = createTreeSolver([this.vacancyCount << DIRECTION_BITS]);
     const vacancySite: number[] = [];
     occupancy.forEach((o, site) => {
       if (o > Occupant.Vacancy) throw new RangeError(`occupancy[${site}] = ${o}: expected 0 (A), 1 (B) or 2 (vacancy)`);
@@ -111,57 +173,91 @@ export class VacancyExchangeModel implements KmcModel {
   }
 
   execute(slot: number): void {
-    const z = this.z;
-    const v = (slot / z) | 0;
+    const { z, offset, word } = this;
+    const v = slot >> DIRECTION_BITS;
+    const k = slot & DIRECTION_MASK;
     const from = this.vacancySite[v]!; // the vacancy's site: the atom moves here
-    const to = this.neighbor[slot - z * v + z * from]!; // the atom's site: the vacancy moves here
-    const occupant = this.occupant;
-    const species = occupant[to]!;
-    occupant[from] = species;
-    occupant[to] = Occupant.Vacancy;
+    const fromWord = word[from]!;
+    const fromRow = (fromWord >>> ROW_SHIFT) << DIRECTION_BITS;
+    const to = from + offset[fromRow + k]!; // the atom's site: the vacancy moves here
+    const toWord = word[to]!;
+    const toRow = (toWord >>> ROW_SHIFT) << DIRECTION_BITS;
+    const species = (toWord >>> OCCUPANT_SHIFT) & OCCUPANT_MASK;
+    this.occupant[from] = species;
+    this.occupant[to] = Occupant.Vacancy;
     this.vacancySite[v] = to;
     this.siteVacancy[to] = v;
     this.siteVacancy[from] = -1;
-    const basisCount = this.lattice.basisCount;
-    this.cellVacancies[(from / basisCount) | 0]! &= ~(1 << from % basisCount);
-    this.cellVacancies[(to / basisCount) | 0]! |= 1 << to % basisCount;
-    const { neighbor, sameCount, changedAt } = this;
-    if (++this.epoch === 0x3fffffff) {
-      // Int32 markers (half the cache footprint of doubles); restart before the epoch leaves the small-integer range.
-      this.epoch = 1;
-      this.changedAt.fill(0);
-      this.refreshedAt.fill(0);
+    // The occupant bits of `from` are Vacancy (2) and those of `to` are `species`.
+    word[from] = fromWord - ((Occupant.Vacancy - species) << OCCUPANT_SHIFT);
+    word[to] = toWord + ((Occupant.Vacancy - species) << OCCUPANT_SHIFT);
+
+    // Each neighbour of `from` gains a `species` neighbour and loses a vacant one, each neighbour of `to` the reverse.
+    const unit = 1 << (species << 2);
+    const listed = this.shiftNeighbours(from, fromRow, true, unit, this.unchangedOfFrom[k]!, species, 0);
+    const count = this.shiftNeighbours(to, toRow, false, unit, this.unchangedOfTo[k]!, species, listed);
+
+    this.refreshVacancy(v, to);
+    const { opposite, changed } = this;
+    const zMask = (1 << z) - 1;
+    // Vacancies next to `to` lose their exchange with it (its atom left).
+    for (let mask = (word[to]! >> VACANT_SHIFT) & zMask; mask !== 0; mask &= mask - 1) {
+      const b = 31 - Math.clz32(mask & -mask);
+      this.solver.update(this.slotOf(to + offset[toRow + b]!, opposite[b]!), 0);
     }
-    const epoch = this.epoch;
-    changedAt[from] = epoch;
-    changedAt[to] = epoch;
-    for (let e = z * from, end = e + z; e < end; e++) {
-      const m = neighbor[e]!;
-      sameCount[2 * m + species]!++;
-      changedAt[m] = epoch;
+    for (let i = 0; i < count; i++) {
+      const site = changed[i]!;
+      const w = word[site]!;
+      // A listed vacancy has a new J for its exchanges with `species` atoms.
+      if (((w >>> OCCUPANT_SHIFT) & OCCUPANT_MASK) === Occupant.Vacancy) {
+        this.refreshVacancy(this.siteVacancy[site]!, site);
+        continue;
+      }
+      // A listed atom has a new I for its exchange with each vacant neighbour (`from`, now such an atom, is a
+      // neighbour of `to`; the moved vacancy was refreshed whole).
+      const row = (w >>> ROW_SHIFT) << DIRECTION_BITS;
+      for (let mask = (w >> VACANT_SHIFT) & zMask; mask !== 0; mask &= mask - 1) {
+        const b = 31 - Math.clz32(mask & -mask);
+        const vacant = site + offset[row + b]!;
+        if (vacant !== to) this.solver.update(this.slotOf(vacant, opposite[b]!), this.rateHz(w, word[vacant]!));
+      }
     }
-    for (let e = z * to, end = e + z; e < end; e++) {
-      const m = neighbor[e]!;
-      sameCount[2 * m + species]!--;
-      changedAt[m] = epoch;
+  }
+
+  /**
+   * Add (`gain`) or remove one `species` neighbour at every neighbour of `center` and clear (or set) their vacant bit
+   * for `center`. Neighbours whose count changes (bit clear in `unchanged`) and whose rates then change, i.e. vacancies
+   * and `species` atoms with vacant neighbours, are appended to `changed` from `count` on, without branches (the species
+   * test is a coin flip). Returns the new count.
+   */
+  private shiftNeighbours(center: number, row: number, gain: boolean, unit: number, unchanged: number, species: number, count: number): number {
+    const { word, offset, vacantBit, changed, z } = this;
+    let n = count;
+    for (let j = 0; j < z; j++) {
+      const site = center + offset[row + j]!;
+      const w = (word[site]! += gain ? unit - vacantBit[j]! : vacantBit[j]! - unit);
+      const occupant = (w >>> OCCUPANT_SHIFT) & OCCUPANT_MASK;
+      changed[n] = site;
+      n += (((unchanged >> j) & 1) ^ 1) & (Number(occupant === Occupant.Vacancy) | (Number(occupant === species) & Number((w & VACANT_BITS) !== 0)));
     }
-    this.refreshNear(from, epoch);
-    this.refreshNear(to, epoch);
+    return n;
   }
 
   /** Rate of one slot from a plain neighbour scan (no incremental counts): the check mode's reference. */
   recomputeRate(slot: number): number {
     const z = this.z;
-    const v = (slot / z) | 0;
-    const site = this.vacancySite[v]!;
-    const atomSite = this.neighbor[z * site + slot - z * v]!;
+    const direction = slot & DIRECTION_MASK;
+    if (direction >= z) return 0;
+    const neighbor = this.lattice.neighbors.index;
+    const site = this.vacancySite[slot >> DIRECTION_BITS]!;
+    const atomSite = neighbor[z * site + direction]!;
     const species = this.occupant[atomSite]!;
     if (species === Occupant.Vacancy) return 0;
     let sameI = 0;
     let sameJ = 0;
     for (let k = 0; k < z; k++) {
-      if (this.occupant[this.neighbor[z * atomSite + k]!] === species) sameI++;
-      const n = this.neighbor[z * site + k]!;
+      if (this.occupant[neighbor[z * atomSite + k]!] === species) sameI++;
+      const n = neighbor[z * site + k]!;
       if (n !== atomSite && this.occupant[n] === species) sameJ++;
     }
     return arrheniusHz(VACANCY_WORKLOAD.attemptHz, exchangeBarrierEv(species, sameI, sameJ), VACANCY_WORKLOAD.thermalEnergyEv / BOLTZMANN_EV_PER_K);
@@ -179,110 +275,47 @@ export class VacancyExchangeModel implements KmcModel {
     this.placeVacancies(state.vacancySite);
   }
 
-  /** Set vacancy order, neighbour counts and every rate from scratch. */
+  /** Set vacancy order, state words (keeping their rows) and every rate from scratch. */
   private placeVacancies(vacancySite: ArrayLike<number>): void {
-    const { occupant, sameCount, neighbor, z } = this;
+    const { occupant, word, z } = this;
+    const neighbor = this.lattice.neighbors.index;
     this.siteVacancy.fill(-1);
-    this.cellVacancies.fill(0);
-    const basisCount = this.lattice.basisCount;
     for (let v = 0; v < this.vacancyCount; v++) {
       const site = vacancySite[v]!;
       if (occupant[site] !== Occupant.Vacancy) throw new RangeError(`vacancy ${v}: site ${site} is not vacant`);
       this.vacancySite[v] = site;
       this.siteVacancy[site] = v;
-      this.cellVacancies[(site / basisCount) | 0]! |= 1 << site % basisCount;
     }
-    sameCount.fill(0);
     for (let site = 0; site < occupant.length; site++) {
+      let w = (word[site]! & ~((1 << ROW_SHIFT) - 1)) | (occupant[site]! << OCCUPANT_SHIFT); // the row stays
       for (let k = 0; k < z; k++) {
         const o = occupant[neighbor[z * site + k]!]!;
-        if (o !== Occupant.Vacancy) sameCount[2 * site + o]!++;
+        w += o === Occupant.Vacancy ? 1 << (VACANT_SHIFT + k) : 1 << (o << 2);
       }
+      word[site] = w;
     }
-    for (let v = 0; v < this.vacancyCount; v++) this.refreshVacancy(v);
+    for (let v = 0; v < this.vacancyCount; v++) this.refreshVacancy(v, this.vacancySite[v]!);
   }
 
-  /** Slot (v, k) depends on the occupant and counts at neighbour k and the counts at v's site: recompute only those that changed. */
-  private refreshChanged(v: number, epoch: number): void {
-    const { changedAt, neighbor, z } = this;
-    const site = this.vacancySite[v]!;
-    if (changedAt[site] === epoch) {
-      this.refreshVacancy(v);
-      return;
-    }
-    for (let k = 0; k < z; k++) {
-      const atomSite = neighbor[z * site + k]!;
-      if (changedAt[atomSite] !== epoch) continue;
-      const rateHz = this.slotRateHz(site, atomSite);
-      if (this.solver.rate(z * v + k) !== rateHz) {
-        // Through a typed array: a double passed to a call V8 does not inline (update) would be boxed.
-        this.oneRateHz[0] = rateHz;
-        this.solver.updateRange(z * v + k, this.oneRateHz, 1);
-      }
-    }
+  /** Slot of the exchange of the vacancy at `site` with its neighbour k. */
+  private slotOf(site: number, k: number): number {
+    return (this.siteVacancy[site]! << DIRECTION_BITS) | k;
   }
 
-  /** Refresh every vacancy within two hops of `site`, once per event: 27 cell masks instead of a 54-entry table. */
-  private refreshNear(site: number, epoch: number): void {
-    const { cellVacancies, twoHopPattern, siteVacancy, refreshedAt } = this;
-    const { cells, basisCount } = this.lattice;
-    const cell = (site / basisCount) | 0;
-    const patternRow = 27 * (site - basisCount * cell);
-    const cz = cell % cells;
-    const cy = ((cell / cells) | 0) % cells;
-    const cx = (cell / (cells * cells)) | 0;
-    let d = 0;
-    for (let dx = -1; dx <= 1; dx++) {
-      const x = cx + dx < 0 ? cx + dx + cells : cx + dx >= cells ? cx + dx - cells : cx + dx;
-      for (let dy = -1; dy <= 1; dy++) {
-        const y = cy + dy < 0 ? cy + dy + cells : cy + dy >= cells ? cy + dy - cells : cy + dy;
-        const row = (x * cells + y) * cells;
-        for (let dz = -1; dz <= 1; dz++, d++) {
-          const z = cz + dz < 0 ? cz + dz + cells : cz + dz >= cells ? cz + dz - cells : cz + dz;
-          let mask = cellVacancies[row + z]! & twoHopPattern[patternRow + d]!;
-          while (mask !== 0) {
-            const lowest = mask & -mask;
-            mask ^= lowest;
-            const v = siteVacancy[basisCount * (row + z) + 31 - Math.clz32(lowest)]!;
-            if (refreshedAt[v] === epoch) continue;
-            refreshedAt[v] = epoch;
-            this.refreshChanged(v, epoch);
-          }
-        }
-      }
-    }
+  /** Recompute all z slots of vacancy v at `site` (one solver block: writing all costs less than comparing). */
+  private refreshVacancy(v: number, site: number): void {
+    const { offset, word, z, scratchHz } = this;
+    const vacantWord = word[site]!;
+    const row = (vacantWord >>> ROW_SHIFT) << DIRECTION_BITS;
+    for (let k = 0; k < z; k++) scratchHz[k] = this.rateHz(word[site + offset[row + k]!]!, vacantWord);
+    this.solver.updateRange(v << DIRECTION_BITS, scratchHz, z);
   }
 
-  /** Recompute all z slots of vacancy v from the tables; touch the solver only where a rate changed. */
-  private refreshVacancy(v: number): void {
-    const { neighbor, solver, z, scratchHz } = this;
-    const site = this.vacancySite[v]!;
-    const first = z * v;
-    let changed = 0;
-    for (let k = 0; k < z; k++) {
-      const rateHz = this.slotRateHz(site, neighbor[z * site + k]!);
-      scratchHz[k] = rateHz;
-      if (solver.rate(first + k) !== rateHz) changed++;
-    }
-    if (changed === 0) return;
-    // A moved vacancy changes most of its slots: one range update shares the tree climb; a far one changes 1-2.
-    if (changed > 2) {
-      solver.updateRange(first, scratchHz, z);
-      return;
-    }
-    for (let k = 0; k < z; k++) {
-      if (solver.rate(first + k) === scratchHz[k]) continue;
-      this.oneRateHz[0] = scratchHz[k]!;
-      solver.updateRange(first + k, this.oneRateHz, 1);
-    }
-  }
-
-  /** Rate of the exchange of the vacancy at `site` with its neighbour `atomSite`, 1/s (0 if that is vacant too). */
-  private slotRateHz(site: number, atomSite: number): number {
-    const species = this.occupant[atomSite]!;
-    if (species === Occupant.Vacancy) return 0;
-    const sameCount = this.sameCount;
-    return this.rateTable[(species * COUNTS + sameCount[2 * atomSite + species]!) * COUNTS + sameCount[2 * site + species]! - 1]!;
+  /** Rate of an exchange, 1/s, from the state words of the atom's site and of the vacancy's (0 if both are vacant). */
+  private rateHz(atomWord: number, vacantWord: number): number {
+    const species = (atomWord >>> OCCUPANT_SHIFT) & OCCUPANT_MASK;
+    const shift = species << 2;
+    return this.rateTable[(species << 8) | (((atomWord >> shift) & COUNT_MASK) << 4) | ((vacantWord >> shift) & COUNT_MASK)]!;
   }
 }
 
