@@ -9,7 +9,7 @@
 // condensed all defects into one immobile V-Ag_i cluster under the surface (session 2 diagnosis). Every reversible event has rate nu exp(-(Eb + max(0, dE))/kT) with a
 // barrier Eb that is the same forward and back (Kang-Weinberg form), so the Boltzmann distribution of E is
 // stationary. Solution amounts enter as group factors (free activity in equivalents per pristine Cd), so a
-// change of the reservoir is O(1) for the solver.
+// change of the reservoir costs O(groups) for the solver, independent of the crystal size.
 import type { Crystal } from '../lattice/types.js';
 import { InterstitialKind } from '../lattice/types.js';
 import type { Solver } from '../kmc/solver.js';
@@ -274,7 +274,7 @@ export class ExchangeModel {
     return this.nu * Math.exp(-barrierEv / this.kT);
   }
 
-  /** Free amounts after any change of the solution; updates the solution-factor groups in O(1). */
+  /** Free amounts after any change of the solution; updates the solution-factor groups in O(groups), not O(events). */
   refreshReservoir(): void {
     const p = this.params;
     const s = speciate(this.reservoir, p.thiolCoverageMax, p.thiolAgBinding, p.thiolHgBinding);
@@ -293,7 +293,7 @@ export class ExchangeModel {
     this.solver.setFactor(group, factor * this.scale[group]!);
   }
 
-  /** Acceleration: multiply a group's rates by `scale` (O(1)). */
+  /** Acceleration: multiply a group's rates by `scale` (O(groups), not O(events)). */
   setScale(group: number, scale: number): void {
     this.scale[group] = scale;
     this.solver.setFactor(group, this.baseFactor[group]! * scale);
