@@ -1,22 +1,17 @@
 // `cxsim demo` (npm start): the headline comparison, CE versus IE-CE on a 3.3 nm zinc-blende CdSe NC at
 // 80 C, a small ensemble of each: a table at 1 h and 4 h next to the paper's observations, plus SVG plots.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { fitFick } from '../../src/continuum/fit.js';
-import { rmSync } from 'node:fs';
-import type { ProfileRow, SampleRow } from '../../src/model/contract.js';
-import { readManifest } from '../ensemble/manifest.js';
-import { readEnsembleReplicas } from '../ensemble/merge.js';
-import type { ReplicaData } from '../ensemble/replica-files.js';
-import { runEnsemble } from '../ensemble/run.js';
-import { createProgress } from '../progress.js';
-import { opticsOfProfile } from '../../src/optics/profile.js';
 import { PAPER_1S1S_EV } from '../../src/optics/materials.js';
+import { UsageError } from '../errors.js';
+import { runEnsemble } from '../ensemble/run.js';
 import { writeFileAtomic } from '../files.js';
 import { renderPlot, type PlotSeries } from '../plots.js';
+import { createProgress } from '../progress.js';
 import { loadScenario } from '../run-scenario.js';
-import { UsageError } from '../errors.js';
-import { moments } from '../ensemble/stats.js';
+import type { Stat } from '../validate/criteria.js';
+import { loadEnsembleMetrics } from '../validate/run.js';
 
 interface DemoArgs {
   replicas: number;
@@ -31,41 +26,10 @@ const PAPER: Record<string, string> = {
   'zb-iece-80c': 'homogeneous alloy; 1S-1S 1.24 eV at 1 h; ~complete by 4 h; D ~ 1e-22 m2/s',
 };
 
-interface ReplicaResult {
-  samples: Pick<SampleRow, 'timeS' | 'hgFraction' | 'coreShellIndex'>[];
-  profiles: Pick<ProfileRow, 'timeS' | 'radiusNm' | 'hgFraction'>[];
-}
-
-/** The columns the demo reads from a replica's timeseries.csv and profiles.csv. */
-function resultOf(r: ReplicaData): ReplicaResult {
-  const s = r.series.data;
-  const p = r.profiles.data;
-  return {
-    samples: Array.from({ length: r.series.rows }, (_, i) => ({ timeS: s.timeS![i]!, hgFraction: s.hgFraction![i]!, coreShellIndex: s.coreShellIndex![i]! })),
-    profiles: Array.from({ length: r.profiles.rows }, (_, i) => ({ timeS: p.timeS![i]!, radiusNm: p.radiusNm![i]!, hgFraction: p.hgFraction![i]! })),
-  };
-}
-
-function valueAt(result: ReplicaResult, timeS: number, key: 'hgFraction' | 'coreShellIndex'): number {
-  let best = result.samples[0]!;
-  for (const s of result.samples) if (Math.abs(s.timeS - timeS) < Math.abs(best.timeS - timeS)) best = s;
-  return best[key];
-}
-
-function e1s1sAt(result: ReplicaResult, timeS: number, diameterNm: number): number {
-  const times = [...new Set(result.profiles.map((p) => p.timeS))];
-  const t = times.reduce((a, b) => (Math.abs(b - timeS) < Math.abs(a - timeS) ? b : a));
-  const rows = result.profiles.filter((p) => p.timeS === t);
-  const optics = opticsOfProfile({ shape: 'sphere', diameterNm }, { radiusNm: rows.map((r) => r.radiusNm), hgFraction: rows.map((r) => r.hgFraction) });
-  return optics.bound ? optics.e1s1sEv : Number.NaN;
-}
-
 /** "mean ± sd" over the replicas that gave a finite value. */
-function meanSd(values: number[]): string {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return 'n/a';
-  const { mean, sd } = moments(finite);
-  return Math.abs(mean) < 1e-3 && mean !== 0 ? `${mean.toExponential(1)} ± ${sd.toExponential(1)}` : `${mean.toFixed(3)} ± ${sd.toFixed(3)}`;
+function meanSd(s: Stat): string {
+  if (s.n === 0 || !Number.isFinite(s.mean)) return 'n/a';
+  return Math.abs(s.mean) < 1e-3 && s.mean !== 0 ? `${s.mean.toExponential(1)} ± ${s.sd.toExponential(1)}` : `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`;
 }
 
 export const demoCommand: CommandModule<object, DemoArgs> = {
@@ -85,38 +49,35 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     const started = Date.now();
     for (const name of ['zb-ce-80c', 'zb-iece-80c']) {
       const { scenario } = loadScenario(name, [`durationS=${args.hours * 3600}`, 'samples=25']);
-      const diameterNm = scenario.crystal.shape === 'sphere' ? scenario.crystal.diameterNm : 3.3;
       // The demo's own folder: cleared so a rerun after a code change never shows stale replicas.
       const dir = join(args.out, name);
       rmSync(dir, { recursive: true, force: true });
       process.stderr.write(`${name}: ${args.replicas} replicas of ${args.hours} h on worker threads ...\n`);
       const progress = createProgress({ label: name });
       await runEnsemble({ scenario, baseSeed: args.seed, replicas: args.replicas, outDir: dir, progress });
-      const results = readEnsembleReplicas(dir, readManifest(dir)).map(resultOf);
+      const m = loadEnsembleMetrics(dir);
       const checkTimes = CHECK_TIMES_S.filter((t) => t <= args.hours * 3600);
       if (checkTimes.length === 0) checkTimes.push(args.hours * 3600); // short runs: report the end
       for (const t of checkTimes) {
-        const fits = results.map((res) => {
-          const pts = res.samples.filter((s) => s.timeS > 0 && s.timeS <= t);
-          try {
-            return fitFick(pts.map((s) => s.timeS), pts.map((s) => s.hgFraction), { geometry: 'sphere', sizeNm: diameterNm / 2 });
-          } catch {
-            return undefined;
-          }
-        });
+        const fit = m.fick(t);
         rows.push([
           name,
           `${+(t / 3600).toPrecision(3)} h`,
-          meanSd(results.map((res) => valueAt(res, t, 'hgFraction'))),
-          meanSd(results.map((res) => valueAt(res, t, 'coreShellIndex'))),
-          meanSd(fits.map((f) => f?.dM2PerS ?? Number.NaN)),
-          meanSd(fits.map((f) => f?.rmse ?? Number.NaN)),
-          meanSd(results.map((res) => e1s1sAt(res, t, diameterNm))),
+          meanSd(m.at('hgFraction', t)),
+          meanSd(m.at('coreShellIndex', t)),
+          meanSd(fit.dM2PerS),
+          meanSd(fit.rmse),
+          meanSd(m.e1s1sAt(t)),
         ]);
       }
-      results.forEach((res, r) =>
-        plotSeries.push({ label: r === 0 ? name : undefined, x: res.samples.map((s) => s.timeS / 3600), y: res.samples.map((s) => s.hgFraction), color: name.includes('iece') ? '#D55E00' : '#0072B2' }),
-      );
+      const x = m.seriesStats('hgFraction');
+      plotSeries.push({
+        label: `${name} (mean ± sd)`,
+        x: m.timesS.map((t) => t / 3600),
+        y: x.map((s) => s.mean),
+        band: { lo: x.map((s) => s.mean - s.sd), hi: x.map((s) => s.mean + s.sd) },
+        color: name.includes('iece') ? '#D55E00' : '#0072B2',
+      });
     }
     const header = ['scenario', 'time', 'Hg fraction', 'coreShellIndex', 'fitted D (m2/s)', 'fit rmse', '1S-1S (eV)'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -49,8 +49,8 @@ export interface EnsembleMetrics {
   seriesStats(column: string): Stat[];
   /** The sample in [fromS, toS] with the largest mean of the column. */
   maxMeanOver(column: string, fromS: number, toS: number): { timeS: number; stat: Stat } | undefined;
-  /** Fickian D fitted to each replica's whole x(t) (constant surface, x_inf = 1), and the fit's rmse in x. */
-  fick(): { dM2PerS: Stat; rmse: Stat };
+  /** Fickian D fitted to each replica's x(t) up to untilS (default: all of it; constant surface, x_inf = 1), and the rmse in x. */
+  fick(untilS?: number): { dM2PerS: Stat; rmse: Stat };
   /** Radial (depth) profile at a time. */
   profileAt(timeS: number): ProfileStats | undefined;
   /** EMA 1S-1S energy of the profile at a time (CdSe spheres and platelets only; else NaN). */
@@ -152,7 +152,7 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
   const particle = opticsParticle(spec);
   let shellTables: ShellTable[] | undefined;
   const shells = () => (shellTables ??= runs.map((r) => shellTable(r.profiles)));
-  let fickMemo: { dM2PerS: Stat; rmse: Stat } | undefined;
+  const fickMemo = new Map<number, { dM2PerS: Stat; rmse: Stat }>();
   let trackMemo: OpticsTrackPoint[] | undefined;
   let emaMemo: EmaPoint[][] | undefined;
 
@@ -184,17 +184,23 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
       });
       return best;
     },
-    fick() {
-      if (fickMemo) return fickMemo;
+    fick(untilS = Number.POSITIVE_INFINITY) {
+      const memo = fickMemo.get(untilS);
+      if (memo) return memo;
       const fits = runs.map((run) => {
         if (spec.crystal.shape !== 'sphere') return undefined;
+        const t = column(run, 'timeS');
+        const n = t.findIndex((v) => v > untilS);
+        const end = n < 0 ? t.length : n;
         try {
-          return fitFick(column(run, 'timeS'), column(run, 'hgFraction'), { geometry: 'sphere', sizeNm: spec.crystal.diameterNm / 2 });
+          return fitFick(t.subarray(0, end), column(run, 'hgFraction').subarray(0, end), { geometry: 'sphere', sizeNm: spec.crystal.diameterNm / 2 });
         } catch {
           return undefined; // too few points or fractions outside 0..1: no D for this replica
         }
       });
-      return (fickMemo = { dM2PerS: statOf(fits.map((f) => f?.dM2PerS ?? Number.NaN)), rmse: statOf(fits.map((f) => f?.rmse ?? Number.NaN)) });
+      const result = { dM2PerS: statOf(fits.map((f) => f?.dM2PerS ?? Number.NaN)), rmse: statOf(fits.map((f) => f?.rmse ?? Number.NaN)) };
+      fickMemo.set(untilS, result);
+      return result;
     },
     profileAt(timeS) {
       const tables = shells();

@@ -163,13 +163,13 @@ export class ExchangeModel {
   readonly eventCounts = new Float64Array(GROUP_COUNT);
   /** In-shell Ag_i moves after each host hop (0 disables); the simulation sets it and the random source. */
   shellMoves = 0;
-  shellMoveCount = 0;
   random: () => number = () => {
     throw new Error('ExchangeModel.random is not set');
   };
-  private readonly shellFrom = new Int32Array(64);
-  private readonly shellTo = new Int32Array(64);
-  private readonly shellRate = new Float64Array(64);
+  // Candidate in-shell moves: at most (shell sites) x (interstitial neighbours each), sized in the constructor.
+  private readonly shellFrom: Int32Array;
+  private readonly shellTo: Int32Array;
+  private readonly shellRate: Float64Array;
   /** Group factors set by the solution (activities) and by the acceleration (scales); solver factor = product. */
   readonly baseFactor = new Float64Array(GROUP_COUNT).fill(1);
   readonly scale = new Float64Array(GROUP_COUNT).fill(1);
@@ -208,6 +208,9 @@ export class ExchangeModel {
     this.maxIc = Math.max(1, maxDegree(c.interstitialCation));
     this.maxCi = Math.max(1, maxDegree(c.cationInterstitial));
     this.agSlotBase = this.maxIi;
+    this.shellFrom = new Int32Array(this.maxCi * this.maxIi);
+    this.shellTo = new Int32Array(this.maxCi * this.maxIi);
+    this.shellRate = new Float64Array(this.maxCi * this.maxIi);
 
     [this.commonStart, this.common, this.sharedStart, this.shared] = edgeTables(c);
     let ringMax = 0;
@@ -1074,7 +1077,6 @@ export class ExchangeModel {
       let pick = 0;
       while (pick < n - 1 && target >= rate[pick]!) target -= rate[pick++]!;
       this.moveAgInterstitial(this.interAg[from[pick]!]!, from[pick]!, to[pick]!);
-      this.shellMoveCount++;
       this.flush();
     }
   }
