@@ -28,7 +28,7 @@ export interface AccelerationOptions {
   shellMoves: number;
 }
 
-export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 40, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20, shellMoves: 12 };
+export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 10, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20, shellMoves: 12 };
 
 /** Reversible pairs (forward group, reverse group) the scheme may scale; a hop class may be its own reverse. */
 export const SCALABLE_PAIRS: readonly (readonly [number, number])[] = [

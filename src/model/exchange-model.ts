@@ -25,6 +25,10 @@ const AG = CationSpecies.Ag;
 
 /** Ag_i that one vacancy can bind: two Ag_i (+1) neutralise a V_Cd (-2). */
 export const AG_PER_VACANCY = 2;
+/** Largest Ag_i count in one vacancy's shell whose arrangements the averaged hop rate sums over. */
+const MAX_AVERAGED_AG = 4;
+/** Arrangements of up to MAX_AVERAGED_AG Ag_i on a shell of up to 10 sites: C(10, 4) = 210 at most. */
+const MAX_ARRANGEMENTS = 256;
 const bound = (agAround: number): number => (agAround < AG_PER_VACANCY ? agAround : AG_PER_VACANCY);
 
 /** Solver groups: fixed event kinds. Ag_i hops are split by (from class, to class) so reverse pairs are groups. */
@@ -142,6 +146,30 @@ export class ExchangeModel {
   private agHopTable = new Float64Array(0);
   private vacHopTable = new Float64Array(0);
   private readonly vacRateScratch = new Float64Array(12);
+  /** Boltzmann weight exp(-site energy / kT) of an interstitial site class. */
+  private readonly siteWeight = new Float64Array(2);
+  /** Per cation-cation edge (i, j): bit p set if the p-th interstitial of i's shell is also in j's shell. */
+  private readonly sharedBits: Int32Array;
+  // Scratch of the superbasin-averaged hops: the arrangements of one shell's Ag_i and their weights, the
+  // other vacancies touching that shell (their shell positions and Ag_i outside it), P(m) by direction.
+  private readonly cfgMask = new Int32Array(MAX_ARRANGEMENTS);
+  private readonly cfgWeight = new Float64Array(MAX_ARRANGEMENTS);
+  private cfgCount = 0;
+  private cfgAgMask = 0;
+  private readonly posWeight: Float64Array;
+  private readonly nbVac: Int32Array;
+  private readonly nbMask: Int32Array;
+  private readonly nbOut: Int32Array;
+  /** Offset in distCache of the P(m) table the last averagedHopRates used. */
+  private shareDistAt = 0;
+  // Per cation site, P(m) by direction of the last averaged complex there and what it was computed from
+  // (n, and each touching vacancy with its Ag_i outside the shell): free Ag_i moving near a complex change
+  // only the counts beyond its neighbours, not P(m), so most refreshes reuse it.
+  private readonly distCache: Float64Array;
+  private readonly distKey: Int32Array;
+  private static readonly KEY_WIDTH = 2 + 2 * 8;
+  private readonly hopTerms = new Float64Array(MAX_AVERAGED_AG + 1);
+  private readonly avgRates = new Float64Array(12);
   /** Largest saddle ring (common cation neighbours of a hop edge). */
   private readonly ringMax: number; // [classFrom][classTo][change of bound Ag_i + DN_OFFSET]
   private static readonly DN_OFFSET = 8;
@@ -213,6 +241,14 @@ export class ExchangeModel {
     this.shellRate = new Float64Array(this.maxCi * this.maxIi);
 
     [this.commonStart, this.common, this.sharedStart, this.shared] = edgeTables(c);
+    this.sharedBits = sharedBitTable(c, this.sharedStart, this.shared);
+    if (this.maxCi > 10) throw new Error(`cation shells of ${this.maxCi} interstitials: the averaged hops assume at most 10`);
+    this.posWeight = new Float64Array(this.maxCi);
+    this.nbVac = new Int32Array(this.maxCi * this.maxIc);
+    this.nbMask = new Int32Array(this.maxCi * this.maxIc);
+    this.nbOut = new Int32Array(this.maxCi * this.maxIc);
+    this.distCache = new Float64Array(nC * 12 * (MAX_AVERAGED_AG + 1));
+    this.distKey = new Int32Array(nC * ExchangeModel.KEY_WIDTH).fill(-1);
     let ringMax = 0;
     for (let e = 0; e + 1 < this.commonStart.length; e++) ringMax = Math.max(ringMax, this.commonStart[e + 1]! - this.commonStart[e]!);
     this.ringMax = ringMax;
@@ -259,6 +295,8 @@ export class ExchangeModel {
     const tetraCationClass = this.crystal.structure === 'zincblende' ? p.tetraCationSiteEv : 0;
     this.siteEnergy[0] = tetraCationClass; // class 0 = T_Cd in zinc blende
     this.siteEnergy[1] = 0;
+    for (let k = 0; k < 2; k++) this.siteWeight[k] = Math.exp(-this.siteEnergy[k]! / this.kT);
+    this.distKey?.fill(-1); // the weights changed
     const K = 2 * ExchangeModel.DN_OFFSET + 1;
     const table = new Float64Array(4 * K);
     for (let from = 0; from < 2; from++)
@@ -421,14 +459,174 @@ export class ExchangeModel {
     const agJ = this.nAgAround(j);
     let sharedAg = 0;
     for (let q = this.sharedStart[e]!; q < this.sharedStart[e + 1]!; q++) sharedAg += this.inter[this.shared[q]!]!;
-    const agPair = Math.min(2, agI + agJ - sharedAg);
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    const dBound = bound(agJ) - bound(agI);
+    if (this.averagedComplex(i)) {
+      this.averagedHopRates(i);
+      return this.avgRates[k]!;
+    }
+    return this.hopRateGiven(i, j, m, nCd, c1 - c0, Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI));
+  }
+
+  /** The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement. */
+  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number): number {
     if (m === AG) {
       const dE = -this.params.vacancyAgBindingEv * dBound - this.params.agClusterEv * (this.nAgCdAround(i, j) - this.nAgCdAround(j, i));
-      return this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, c1 - c0, agPair, surface)) + Math.max(0, dE));
+      return this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
     }
-    return this.vacHopTable[this.vacHopIndex(m, nCd, c1 - c0, agPair, surface, dBound)]!;
+    return this.vacHopTable[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound)]!;
+  }
+
+  /**
+   * A vacancy with Ag_i in its shell: they rearrange ~1e5 times per host hop, so its hops are a superbasin
+   * escape and take the rate averaged over the Boltzmann distribution of those Ag_i in the shell, given
+   * everything outside it (Chatterjee & Voter 2010). A frozen arrangement underestimates the mean rate
+   * (Jensen), which rate scaling only cures as lambda grows without bound (measured in docs/model.md).
+   */
+  private averagedComplex(i: number): boolean {
+    const n = this.nAgAround(i);
+    return n > 0 && n <= MAX_AVERAGED_AG;
+  }
+
+  /**
+   * Every arrangement of the n Ag_i of vacancy i's shell on that shell, with its Boltzmann weight relative
+   * to the current one: site energies, and the binding of the other vacancies that touch the shell
+   * (their Ag_i outside it stay put). Fills cfgMask/cfgWeight/cfgCount, cfgAgMask (the current arrangement)
+   * and nbVac/nbMask/nbOut; returns the number of those other vacancies.
+   */
+  private enumerateArrangements(i: number): number {
+    const nb = this.scanShell(i);
+    this.enumerateFromScan(nb);
+    return nb;
+  }
+
+  /** The current arrangement of i's shell, its site weights and the other vacancies touching it; returns their count. */
+  private scanShell(i: number): number {
+    const ci = this.crystal.cationInterstitial;
+    const ic = this.crystal.interstitialCation;
+    const q0 = ci.start[i]!;
+    const L = ci.start[i + 1]! - q0;
+    let nb = 0;
+    let cur = 0;
+    for (let p = 0; p < L; p++) {
+      const s = ci.index[q0 + p]!;
+      this.posWeight[p] = this.siteWeight[this.interClass[s]!]!;
+      if (this.inter[s] === InterstitialSpecies.Ag) cur |= 1 << p;
+      for (let r = ic.start[s]!; r < ic.start[s + 1]!; r++) {
+        const c = ic.index[r]!;
+        if (c === i || this.cation[c] !== VAC) continue;
+        let b = 0;
+        while (b < nb && this.nbVac[b] !== c) b++;
+        if (b === nb) {
+          this.nbVac[nb] = c;
+          this.nbMask[nb++] = 0;
+        }
+        this.nbMask[b]! |= 1 << p;
+      }
+    }
+    for (let b = 0; b < nb; b++) this.nbOut[b] = this.nAgAround(this.nbVac[b]!) - popcount(cur & this.nbMask[b]!);
+    this.cfgAgMask = cur;
+    this.scanLength = L;
+    return nb;
+  }
+
+  private scanLength = 0;
+
+  /** Every arrangement with its weight, from the last scanShell. */
+  private enumerateFromScan(nb: number): void {
+    const L = this.scanLength;
+    const cur = this.cfgAgMask;
+    const n = popcount(cur);
+    const beta = this.params.vacancyAgBindingEv / this.kT;
+    let count = 0;
+    // Gosper's hack: the n-subsets of L positions in increasing order.
+    for (let c = (1 << n) - 1; c < 1 << L; ) {
+      let w = 1;
+      for (let m = c; m !== 0; m &= m - 1) w *= this.posWeight[31 - Math.clz32(m & -m)]!;
+      let dBound = 0;
+      for (let b = 0; b < nb; b++) {
+        const out = this.nbOut[b]!;
+        dBound += bound(out + popcount(c & this.nbMask[b]!)) - bound(out + popcount(cur & this.nbMask[b]!));
+      }
+      this.cfgMask[count] = c;
+      this.cfgWeight[count++] = dBound === 0 ? w : w * Math.exp(beta * dBound);
+      const low = c & -c;
+      const ripple = c + low;
+      c = (((ripple ^ c) >>> 2) / low) | ripple;
+    }
+    this.cfgCount = count;
+  }
+
+  /** Is the cached P(m) of site i computed from this scan (nb touching vacancies)? Stores the key if not. */
+  private cachedDist(i: number, nb: number): boolean {
+    const K = ExchangeModel.KEY_WIDTH;
+    const key = this.distKey;
+    const o = i * K;
+    if (nb > (K - 2) / 2) {
+      key[o] = -1;
+      return false;
+    }
+    const n = popcount(this.cfgAgMask);
+    let hit = key[o] === n && key[o + 1] === nb;
+    for (let b = 0; hit && b < nb; b++) hit = key[o + 2 + 2 * b] === this.nbVac[b] && key[o + 3 + 2 * b] === this.nbOut[b];
+    if (hit) return true;
+    key[o] = n;
+    key[o + 1] = nb;
+    for (let b = 0; b < nb; b++) {
+      key[o + 2 + 2 * b] = this.nbVac[b]!;
+      key[o + 3 + 2 * b] = this.nbOut[b]!;
+    }
+    return false;
+  }
+
+  /**
+   * The averaged hop rates of vacancy i (all 12 directions, into avgRates). Over edge (i, j) the rate depends on
+   * the arrangement only through m, the Ag_i on the sites shared with j (they stay bound after the hop):
+   * R = sum_m P(m) R(m). P(m) by direction is left in shareDist for the execution's draw.
+   */
+  private averagedHopRates(i: number): void {
+    const nb = this.scanShell(i);
+    const cc = this.crystal.cationCation;
+    const e0 = cc.start[i]!;
+    const nK = cc.start[i + 1]! - e0;
+    const n = popcount(this.cfgAgMask);
+    const W = MAX_AVERAGED_AG + 1;
+    const dist = this.distCache;
+    const d0 = i * 12 * W;
+    this.shareDistAt = d0;
+    if (!this.cachedDist(i, nb)) {
+      this.enumerateFromScan(nb);
+      dist.fill(0, d0, d0 + 12 * W);
+      let z = 0;
+      for (let a = 0; a < this.cfgCount; a++) {
+        const c = this.cfgMask[a]!;
+        const w = this.cfgWeight[a]!;
+        z += w;
+        for (let k = 0; k < nK; k++) dist[d0 + k * W + popcount(c & this.sharedBits[e0 + k]!)]! += w;
+      }
+      for (let q = d0; q < d0 + 12 * W; q++) dist[q]! /= z;
+    }
+    const surfaceI = this.crystal.surfaceCation[i]!;
+    for (let k = 0; k < 12; k++) {
+      this.avgRates[k] = 0;
+      if (k >= nK) continue;
+      const e = e0 + k;
+      const j = cc.index[e]!;
+      const m = this.cation[j]!;
+      if (m === VAC) continue;
+      let nCd = 0;
+      const c0 = this.commonStart[e]!;
+      const c1 = this.commonStart[e + 1]!;
+      for (let q = c0; q < c1; q++) if (this.cation[this.common[q]!] === CD) nCd++;
+      const outside = this.nAgAround(j) - popcount(this.cfgAgMask & this.sharedBits[e]!);
+      const agPair = Math.min(2, n + outside);
+      const surface = surfaceI | this.crystal.surfaceCation[j]!;
+      let sum = 0;
+      for (let s = 0; s <= n; s++) {
+        const p = dist[d0 + k * W + s]!;
+        if (p > 0) sum += p * this.hopRateGiven(i, j, m, nCd, c1 - c0, agPair, surface, bound(outside + s) - bound(n));
+      }
+      this.avgRates[k] = sum;
+    }
   }
 
   /** The saddle barrier of a cation hop, symmetric in (i, j) so forward and back share it. */
@@ -590,8 +788,11 @@ export class ExchangeModel {
       return;
     }
     const i = this.vacSite[v]!;
-    const rates = this.vacRateScratch;
-    for (let k = 0; k < 12; k++) rates[k] = this.vacancyHopRate(i, k);
+    let rates = this.vacRateScratch;
+    if (this.averagedComplex(i)) {
+      this.averagedHopRates(i);
+      rates = this.avgRates;
+    } else for (let k = 0; k < 12; k++) rates[k] = this.vacancyHopRate(i, k);
     this.solver.updateRange(base, rates, 12);
   }
 
@@ -756,8 +957,12 @@ export class ExchangeModel {
     }
   }
 
-  /** The occupancy of interstitial site s changed. */
-  private touchInter(s: number): void {
+  /**
+   * The occupancy of interstitial site s changed. For a move, `partner` is the other end (else -1): the
+   * cations around both keep their Ag_i count, so only what reads positions, not counts, is refreshed there
+   * (an averaged complex's hops read neither: they are averaged over its shell's arrangements).
+   */
+  private touchInter(s: number, partner: number): void {
     const ic = this.crystal.interstitialCation;
     const cc = this.crystal.cationCation;
     const ci = this.crystal.cationInterstitial;
@@ -767,10 +972,13 @@ export class ExchangeModel {
       const c = ic.index[q]!;
       this.markSurf(c);
       this.markAg(this.cationAg[c]!); // Ag_Cd detrap reads A_c and the emptiness of s
+      const countKept = partner >= 0 && this.interTouches(partner, c);
       if (this.cation[c] === VAC) {
+        if (!countKept || !this.averagedComplex(c)) this.markVac(c);
+        if (countKept) continue;
         // A_c changed. Readers of A_c: the vacancy's hops; Ag_i hops into, out of and within its shell; traps and
-        // detraps next to it; uptake and release at surface sites whose pairs touch it.
-        this.markVac(c);
+        // detraps next to it; uptake and release at surface sites whose pairs touch it; the averaged hops of
+        // vacancies whose shells touch c's (they weigh its binding).
         for (let r = ci.start[c]!; r < ci.start[c + 1]!; r++) {
           const w = ci.index[r]!;
           this.markAg(this.interAg[w]!);
@@ -779,11 +987,22 @@ export class ExchangeModel {
             const c2 = ic.index[u]!;
             this.markAg(this.cationAg[c2]!);
             this.markSurf(c2);
+            this.markVacUnlessInShell(c2, s, partner);
           }
         }
       }
-      for (let r = cc.start[c]!; r < cc.start[c + 1]!; r++) this.markVac(cc.index[r]!); // a neighbour's A_j changed
+      if (!countKept) for (let r = cc.start[c]!; r < cc.start[c + 1]!; r++) this.markVacUnlessInShell(cc.index[r]!, s, partner); // a neighbour's A_j changed
     }
+  }
+
+  /**
+   * Mark the vacancy at site i, unless the Ag_i move s <-> partner stays inside i's shell and i is an
+   * averaged complex: its averaged rates read only counts outside its shell, which such a move keeps.
+   */
+  private markVacUnlessInShell(i: number, s: number, partner: number): void {
+    if (this.cation[i] !== VAC) return;
+    if (partner >= 0 && this.averagedComplex(i) && this.interTouches(s, i) && this.interTouches(partner, i)) return;
+    this.markVac(i);
   }
 
   private flush(): void {
@@ -820,7 +1039,7 @@ export class ExchangeModel {
     const v = this.vacCount++;
     this.vacSite[v] = x;
     this.siteVac[x] = v;
-    this.vacMarkAll = true; // cheap: vacancies are few; keeps the slot block of v consistent
+    this.markVac(x); // its neighbours and those whose shells it touches: touchCation, which follows
   }
 
   private removeVacancy(x: number): void {
@@ -834,7 +1053,7 @@ export class ExchangeModel {
     this.siteVac[x] = -1;
     const base = this.groupStart[Group.VacancyHop]! + 12 * last;
     for (let k = 0; k < 12; k++) this.solver.update(base + k, 0);
-    this.vacMarkAll = true;
+    if (v !== last) this.markVac(this.vacSite[v]!); // the renumbered vacancy writes its rates into block v
   }
 
   private placeAgInterstitial(a: number, s: number): void {
@@ -925,7 +1144,7 @@ export class ExchangeModel {
           this.placeAgInterstitial(a, s);
           this.agInCrystalCount++;
           this.markAg(a);
-          this.touchInter(s);
+          this.touchInter(s, -1);
         }
         r.agTotal -= 2;
         this.touchCation(c);
@@ -946,7 +1165,7 @@ export class ExchangeModel {
             this.pushSolutionAg(a);
             this.agInCrystalCount--;
             this.agRates(a);
-            this.touchInter(s);
+            this.touchInter(s, -1);
           }
           r.agTotal += 2;
         } else this.crystalCharge += 2;
@@ -974,6 +1193,8 @@ export class ExchangeModel {
         const i = this.vacSite[v]!;
         const j = this.crystal.cationCation.index[this.crystal.cationCation.start[i]! + k]!;
         const m = this.cation[j]!;
+        // An averaged complex: draw the Ag_i arrangement this hop went through (P(m) R(m)), then hop.
+        if (this.averagedComplex(i)) this.arrangeForHop(i, this.crystal.cationCation.start[i]! + k);
         // Move the atom j -> i and the vacancy i -> j without renumbering the vacancy.
         this.cation[i] = m;
         this.cation[j] = VAC;
@@ -1001,7 +1222,7 @@ export class ExchangeModel {
         this.cationAg[c] = a;
         this.agState[a] = 2;
         this.agSite[a] = c;
-        this.touchInter(s);
+        this.touchInter(s, -1);
         this.touchCation(c);
         break;
       }
@@ -1014,7 +1235,7 @@ export class ExchangeModel {
         this.cationAg[c] = -1;
         this.setCation(c, VAC);
         this.placeAgInterstitial(a, s);
-        this.touchInter(s);
+        this.touchInter(s, -1);
         this.touchCation(c);
         break;
       }
@@ -1030,15 +1251,84 @@ export class ExchangeModel {
       }
     }
     this.flush();
-    if (g === Group.VacancyHop && this.shellMoves > 0) this.equilibrateShell(this.vacSite[Math.floor(local / 12)]!);
+    if (g === Group.VacancyHop && this.shellMoves > 0) {
+      const v = this.vacSite[Math.floor(local / 12)]!;
+      if (this.averagedComplex(v)) {
+        this.enumerateArrangements(v);
+        this.placeArrangement(v, 0, 0); // the new shell's Ag_i at equilibrium (the superbasin draw)
+        this.flush();
+      } else this.equilibrateShell(v);
+    }
+  }
+
+  /** Before hop e = (i, j) of averaged complex i: place its Ag_i in an arrangement drawn from P(m) R(m). */
+  private arrangeForHop(i: number, e: number): void {
+    const cc = this.crystal.cationCation;
+    const k = e - cc.start[i]!;
+    const j = cc.index[e]!;
+    this.averagedHopRates(i); // points shareDist at i's P(m)
+    this.enumerateArrangements(i); // the arrangements to draw from
+    const n = popcount(this.cfgAgMask);
+    const W = MAX_AVERAGED_AG + 1;
+    let nCd = 0;
+    for (let q = this.commonStart[e]!; q < this.commonStart[e + 1]!; q++) if (this.cation[this.common[q]!] === CD) nCd++;
+    const outside = this.nAgAround(j) - popcount(this.cfgAgMask & this.sharedBits[e]!);
+    const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
+    let total = 0;
+    for (let s = 0; s <= n; s++) {
+      const p = this.distCache[this.shareDistAt + k * W + s]!;
+      const ring = this.commonStart[e + 1]! - this.commonStart[e]!;
+      this.hopTerms[s] = p > 0 ? p * this.hopRateGiven(i, j, this.cation[j]!, nCd, ring, Math.min(2, n + outside), surface, bound(outside + s) - bound(n)) : 0;
+      total += this.hopTerms[s]!;
+    }
+    let target = this.random() * total;
+    let m = 0;
+    while (m < n && (this.hopTerms[m] === 0 || target >= this.hopTerms[m]!)) {
+      target -= this.hopTerms[m]!;
+      m++;
+    }
+    while (m > 0 && this.hopTerms[m] === 0) m--; // rounding at the top end
+    this.placeArrangement(i, this.sharedBits[e]!, m);
+  }
+
+  /**
+   * Move the Ag_i of vacancy i's shell to an arrangement drawn from the arrangements enumerated last (by
+   * enumerateArrangements) with exactly m of them on the positions in mask (mask 0, m 0: any arrangement).
+   * Atoms already on a drawn site stay; the others move to the free drawn sites (all moves marked).
+   */
+  private placeArrangement(i: number, mask: number, m: number): void {
+    let total = 0;
+    for (let a = 0; a < this.cfgCount; a++) if (popcount(this.cfgMask[a]! & mask) === m) total += this.cfgWeight[a]!;
+    let target = this.random() * total;
+    let pick = -1;
+    for (let a = 0; a < this.cfgCount; a++) {
+      if (popcount(this.cfgMask[a]! & mask) !== m) continue;
+      pick = a;
+      if (target < this.cfgWeight[a]!) break;
+      target -= this.cfgWeight[a]!;
+    }
+    const ci = this.crystal.cationInterstitial;
+    const q0 = ci.start[i]!;
+    const oldMask = this.cfgAgMask;
+    const newMask = this.cfgMask[pick]!;
+    let freeTo = newMask & ~oldMask;
+    let leaving = oldMask & ~newMask;
+    while (leaving !== 0) {
+      const from = 31 - Math.clz32(leaving & -leaving);
+      const to = 31 - Math.clz32(freeTo & -freeTo);
+      leaving &= leaving - 1;
+      freeTo &= freeTo - 1;
+      const s = ci.index[q0 + from]!;
+      this.moveAgInterstitial(this.interAg[s]!, s, ci.index[q0 + to]!);
+    }
   }
 
   private moveAgInterstitial(a: number, s: number, t: number): void {
     this.clearAgInterstitial(s);
     this.placeAgInterstitial(a, t);
     this.markAg(a);
-    this.touchInter(s);
-    this.touchInter(t);
+    this.touchInter(s, t);
+    this.touchInter(t, s);
   }
 
   /**
@@ -1072,13 +1362,14 @@ export class ExchangeModel {
           total += kHz;
         }
       }
-      if (n === 0) return;
+      if (n === 0) break;
       let target = this.random() * total;
       let pick = 0;
       while (pick < n - 1 && target >= rate[pick]!) target -= rate[pick++]!;
+      // The candidates above read the occupancy, not the solver: one flush after the last move suffices.
       this.moveAgInterstitial(this.interAg[from[pick]!]!, from[pick]!, to[pick]!);
-      this.flush();
     }
+    this.flush();
   }
 
   // ---------------------------------------------------------------- checks
@@ -1184,4 +1475,22 @@ function edgeTables(c: Crystal): [Int32Array, Int32Array, Int32Array, Int32Array
     }
   }
   return [commonStart, Int32Array.from(common), sharedStart, Int32Array.from(shared)];
+}
+
+/** Per cation-cation edge (i, j): bitmask over i's shell positions of the interstitials shared with j. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function sharedBitTable(c: Crystal, sharedStart: Int32Array, shared: Int32Array): Int32Array {
+  const ci = c.cationInterstitial;
+  const cc = c.cationCation;
+  const bits = new Int32Array(cc.index.length);
+  for (let i = 0; i < c.cationCount; i++)
+    for (let e = cc.start[i]!; e < cc.start[i + 1]!; e++)
+      for (let q = sharedStart[e]!; q < sharedStart[e + 1]!; q++)
+        for (let p = ci.start[i]!; p < ci.start[i + 1]!; p++) if (ci.index[p] === shared[q]) bits[e]! |= 1 << (p - ci.start[i]!);
+  return bits;
 }
