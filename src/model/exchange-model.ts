@@ -185,8 +185,6 @@ export class ExchangeModel {
   private vacListN = 0;
   private agListN = 0;
   private surfListN = 0;
-  private vacMarkAll = false;
-  private agMarkAll = false;
 
   readonly eventCounts = new Float64Array(GROUP_COUNT);
   /** In-shell Ag_i moves after each host hop (0 disables); the simulation sets it and the random source. */
@@ -451,20 +449,27 @@ export class ExchangeModel {
     const j = cc.index[e]!;
     const m = this.cation[j]!;
     if (m === VAC) return 0;
-    let nCd = 0;
-    const c0 = this.commonStart[e]!;
-    const c1 = this.commonStart[e + 1]!;
-    for (let q = c0; q < c1; q++) if (this.cation[this.common[q]!] === CD) nCd++;
+    if (this.averagedComplex(i)) {
+      this.averagedHopRates(i);
+      return this.avgRates[k]!;
+    }
     const agI = this.nAgAround(i);
     const agJ = this.nAgAround(j);
     let sharedAg = 0;
     for (let q = this.sharedStart[e]!; q < this.sharedStart[e + 1]!; q++) sharedAg += this.inter[this.shared[q]!]!;
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    if (this.averagedComplex(i)) {
-      this.averagedHopRates(i);
-      return this.avgRates[k]!;
-    }
-    return this.hopRateGiven(i, j, m, nCd, c1 - c0, Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI));
+    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI));
+  }
+
+  /** Cd atoms in the saddle ring of edge e (the common cation neighbours of its two sites). */
+  private ringCd(e: number): number {
+    let nCd = 0;
+    for (let q = this.commonStart[e]!; q < this.commonStart[e + 1]!; q++) if (this.cation[this.common[q]!] === CD) nCd++;
+    return nCd;
+  }
+
+  private ringSize(e: number): number {
+    return this.commonStart[e + 1]! - this.commonStart[e]!;
   }
 
   /** The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement. */
@@ -491,12 +496,11 @@ export class ExchangeModel {
    * Every arrangement of the n Ag_i of vacancy i's shell on that shell, with its Boltzmann weight relative
    * to the current one: site energies, and the binding of the other vacancies that touch the shell
    * (their Ag_i outside it stay put). Fills cfgMask/cfgWeight/cfgCount, cfgAgMask (the current arrangement)
-   * and nbVac/nbMask/nbOut; returns the number of those other vacancies.
+   * and nbVac/nbMask/nbOut.
    */
-  private enumerateArrangements(i: number): number {
-    const nb = this.scanShell(i);
-    this.enumerateFromScan(nb);
-    return nb;
+  private enumerateArrangements(i: number): void {
+    this.scanShell(i);
+    this.enumerateFromScan();
   }
 
   /** The current arrangement of i's shell, its site weights and the other vacancies touching it; returns their count. */
@@ -526,14 +530,20 @@ export class ExchangeModel {
     for (let b = 0; b < nb; b++) this.nbOut[b] = this.nAgAround(this.nbVac[b]!) - popcount(cur & this.nbMask[b]!);
     this.cfgAgMask = cur;
     this.scanLength = L;
+    this.scanNb = nb;
+    this.enumerated = false;
     return nb;
   }
 
+  // What the last scanShell found: shell size, touching vacancies, and whether its arrangements are enumerated.
   private scanLength = 0;
+  private scanNb = 0;
+  private enumerated = false;
 
   /** Every arrangement with its weight, from the last scanShell. */
-  private enumerateFromScan(nb: number): void {
+  private enumerateFromScan(): void {
     const L = this.scanLength;
+    const nb = this.scanNb;
     const cur = this.cfgAgMask;
     const n = popcount(cur);
     const beta = this.params.vacancyAgBindingEv / this.kT;
@@ -554,6 +564,7 @@ export class ExchangeModel {
       c = (((ripple ^ c) >>> 2) / low) | ripple;
     }
     this.cfgCount = count;
+    this.enumerated = true;
   }
 
   /** Is the cached P(m) of site i computed from this scan (nb touching vacancies)? Stores the key if not. */
@@ -594,7 +605,7 @@ export class ExchangeModel {
     const d0 = i * 12 * W;
     this.shareDistAt = d0;
     if (!this.cachedDist(i, nb)) {
-      this.enumerateFromScan(nb);
+      this.enumerateFromScan();
       dist.fill(0, d0, d0 + 12 * W);
       let z = 0;
       for (let a = 0; a < this.cfgCount; a++) {
@@ -605,28 +616,31 @@ export class ExchangeModel {
       }
       for (let q = d0; q < d0 + 12 * W; q++) dist[q]! /= z;
     }
-    const surfaceI = this.crystal.surfaceCation[i]!;
-    for (let k = 0; k < 12; k++) {
-      this.avgRates[k] = 0;
-      if (k >= nK) continue;
-      const e = e0 + k;
-      const j = cc.index[e]!;
-      const m = this.cation[j]!;
-      if (m === VAC) continue;
-      let nCd = 0;
-      const c0 = this.commonStart[e]!;
-      const c1 = this.commonStart[e + 1]!;
-      for (let q = c0; q < c1; q++) if (this.cation[this.common[q]!] === CD) nCd++;
-      const outside = this.nAgAround(j) - popcount(this.cfgAgMask & this.sharedBits[e]!);
-      const agPair = Math.min(2, n + outside);
-      const surface = surfaceI | this.crystal.surfaceCation[j]!;
-      let sum = 0;
-      for (let s = 0; s <= n; s++) {
-        const p = dist[d0 + k * W + s]!;
-        if (p > 0) sum += p * this.hopRateGiven(i, j, m, nCd, c1 - c0, agPair, surface, bound(outside + s) - bound(n));
-      }
-      this.avgRates[k] = sum;
+    for (let k = 0; k < 12; k++) this.avgRates[k] = k < nK ? this.directionTerms(i, e0 + k, n) : 0;
+  }
+
+  /**
+   * P(m) R(m) for m = 0..n over edge e = (i, j) of averaged complex i (n Ag_i), into hopTerms, from the P(m)
+   * table averagedHopRates just pointed at; returns their sum, the averaged rate (0 if j is a vacancy).
+   */
+  private directionTerms(i: number, e: number, n: number): number {
+    const cc = this.crystal.cationCation;
+    const j = cc.index[e]!;
+    const m = this.cation[j]!;
+    this.hopTerms.fill(0, 0, n + 1);
+    if (m === VAC) return 0;
+    const nCd = this.ringCd(e);
+    const ring = this.ringSize(e);
+    const outside = this.nAgAround(j) - popcount(this.cfgAgMask & this.sharedBits[e]!);
+    const agPair = Math.min(2, n + outside);
+    const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
+    const p0 = this.shareDistAt + (e - cc.start[i]!) * (MAX_AVERAGED_AG + 1);
+    let sum = 0;
+    for (let s = 0; s <= n; s++) {
+      const p = this.distCache[p0 + s]!;
+      if (p > 0) sum += this.hopTerms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n));
     }
+    return sum;
   }
 
   /** The saddle barrier of a cation hop, symmetric in (i, j) so forward and back share it. */
@@ -1006,17 +1020,12 @@ export class ExchangeModel {
   }
 
   private flush(): void {
-    if (this.vacMarkAll) for (let v = 0; v < this.vacCount; v++) this.vacancyRates(v);
-    else for (let k = 0; k < this.vacListN; k++) this.vacancyRates(this.vacList[k]!);
-    if (this.agMarkAll) {
-      for (let a = 0; a < this.agCapacity; a++) if (this.agState[a] !== 0) this.agRates(a);
-    } else for (let k = 0; k < this.agListN; k++) this.agRates(this.agList[k]!);
+    for (let k = 0; k < this.vacListN; k++) this.vacancyRates(this.vacList[k]!);
+    for (let k = 0; k < this.agListN; k++) this.agRates(this.agList[k]!);
     for (let k = 0; k < this.surfListN; k++) this.surfaceRates(this.surfList[k]!);
     this.vacListN = 0;
     this.agListN = 0;
     this.surfListN = 0;
-    this.vacMarkAll = false;
-    this.agMarkAll = false;
     this.epoch++;
   }
 
@@ -1263,24 +1272,10 @@ export class ExchangeModel {
 
   /** Before hop e = (i, j) of averaged complex i: place its Ag_i in an arrangement drawn from P(m) R(m). */
   private arrangeForHop(i: number, e: number): void {
-    const cc = this.crystal.cationCation;
-    const k = e - cc.start[i]!;
-    const j = cc.index[e]!;
-    this.averagedHopRates(i); // points shareDist at i's P(m)
-    this.enumerateArrangements(i); // the arrangements to draw from
+    this.averagedHopRates(i); // scans the shell and points at i's P(m)
+    if (!this.enumerated) this.enumerateFromScan(); // a cached P(m): the arrangements to draw from
     const n = popcount(this.cfgAgMask);
-    const W = MAX_AVERAGED_AG + 1;
-    let nCd = 0;
-    for (let q = this.commonStart[e]!; q < this.commonStart[e + 1]!; q++) if (this.cation[this.common[q]!] === CD) nCd++;
-    const outside = this.nAgAround(j) - popcount(this.cfgAgMask & this.sharedBits[e]!);
-    const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    let total = 0;
-    for (let s = 0; s <= n; s++) {
-      const p = this.distCache[this.shareDistAt + k * W + s]!;
-      const ring = this.commonStart[e + 1]! - this.commonStart[e]!;
-      this.hopTerms[s] = p > 0 ? p * this.hopRateGiven(i, j, this.cation[j]!, nCd, ring, Math.min(2, n + outside), surface, bound(outside + s) - bound(n)) : 0;
-      total += this.hopTerms[s]!;
-    }
+    const total = this.directionTerms(i, e, n);
     let target = this.random() * total;
     let m = 0;
     while (m < n && (this.hopTerms[m] === 0 || target >= this.hopTerms[m]!)) {
@@ -1332,12 +1327,10 @@ export class ExchangeModel {
   }
 
   /**
-   * Local equilibration of the complex that just moved (a superbasin step, Chatterjee & Voter 2010): its Ag_i
-   * rearrange inside the vacancy's shell ~1e5 times per host hop, but the global rate scaling spreads its fast
-   * events over every complex, so right after a hop the moved complex would sit in the few sites shared with
-   * its old site and rattle back (lambda = 10 vs 100 differed by 4 standard errors in x(1 h), 2.7 nm).
-   * `shellMoves` in-shell Ag_i hops, chosen with their true relative rates (detailed balance restricted to
-   * the shell, so the sampled configurations tend to Boltzmann), take no simulated time.
+   * Local equilibration of a complex too crowded to average (more than MAX_AVERAGED_AG Ag_i) after it moved,
+   * a superbasin step (Chatterjee & Voter 2010): otherwise it would sit on the few sites shared with its old
+   * site and rattle back. `shellMoves` in-shell Ag_i hops, chosen with their true relative rates (detailed
+   * balance restricted to the shell, so the sampled configurations tend to Boltzmann), take no simulated time.
    */
   private equilibrateShell(v: number): void {
     const ci = this.crystal.cationInterstitial;

@@ -3,23 +3,18 @@
 // crystal (site energies and the saturating binding of every vacancy), and its frozen-arrangement rate taken
 // from inputs counted here, not from the model's bookkeeping.
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/model/contract.js';
 import { createSimulation } from '../../src/model/simulation.js';
 import { CationSpecies, InterstitialSpecies } from '../../src/model/species.js';
+import { modelScenario } from './helpers/scenario.js';
 
-const scenario: Scenario = {
+const scenario = modelScenario({
   name: 'averaged-hops',
-  material: 'CdSe',
   crystal: { structure: 'zincblende', shape: 'sphere', diameterNm: 2.7 },
-  temperatureC: 80,
   durationS: 120,
   reagents: { hgPerCd: 1.5, agPerCd: 0.075, thiolPerCd: 1 },
   samples: 2,
-  sampleSpacing: 'log',
   firstSampleS: 1,
-  profileShells: 4,
-  stages: [],
-};
+});
 
 /** All r-subsets of 0..L-1 as bitmasks. */
 function subsets(L: number, r: number): number[] {
@@ -36,7 +31,6 @@ describe('averaged hops of Ag-bearing vacancies', () => {
   it('equal the Boltzmann average of the frozen-arrangement rates over the shell arrangements', () => {
     const sim = createSimulation(scenario, 11);
     while (sim.advance());
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const m = sim.model as any;
     const c = m.crystal;
     const ci = c.cationInterstitial;

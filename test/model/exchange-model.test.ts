@@ -1,31 +1,14 @@
 // The exchange model's invariants: atoms and charge conserved, single occupancy, incremental rates equal a
 // from-scratch evaluation after every event (check mode), reproducible, and resumable bit-identically.
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/model/contract.js';
 import { createSimulation, sampleTimes } from '../../src/model/simulation.js';
 import { speciate, type Reservoir } from '../../src/model/reservoir.js';
-
-function scenario(over: Partial<Scenario> = {}): Scenario {
-  return {
-    name: 'test',
-    material: 'CdSe',
-    crystal: { structure: 'zincblende', shape: 'sphere', diameterNm: 2.3 },
-    temperatureC: 80,
-    durationS: 5,
-    reagents: { hgPerCd: 1.5, agPerCd: 0.3, thiolPerCd: 0.2 },
-    samples: 6,
-    sampleSpacing: 'log',
-    firstSampleS: 0.01,
-    profileShells: 4,
-    stages: [],
-    ...over,
-  };
-}
+import { modelScenario } from './helpers/scenario.js';
 
 describe('exchange model', () => {
   it('conserves Hg, Cd, Ag and charge and keeps every incremental rate exact, event by event (check mode)', () => {
     // A hot, Ag-rich, thiol-poor run exercises every event kind; verifyState/verifyRates throw on the first violation.
-    const sim = createSimulation(scenario({ temperatureC: 120, durationS: 0.05 }), 7, { check: true });
+    const sim = createSimulation(modelScenario({ temperatureC: 120, durationS: 0.05 }), 7, { check: true });
     while (sim.advance());
     const byType = sim.result().events.byType;
     expect(sim.result().events.total).toBeGreaterThan(1000);
@@ -34,7 +17,7 @@ describe('exchange model', () => {
 
   it('keeps conservation through stages (purify, add Ag, extract Ag, temperature change)', () => {
     const sim = createSimulation(
-      scenario({
+      modelScenario({
         reagents: { hgPerCd: 1.5, agPerCd: 0, thiolPerCd: 1 },
         durationS: 2,
         stages: [
@@ -53,7 +36,7 @@ describe('exchange model', () => {
 
   it('gives the same result for the same seed and a different one for another seed', () => {
     const run = (seed: number) => {
-      const sim = createSimulation(scenario(), seed);
+      const sim = createSimulation(modelScenario(), seed);
       while (sim.advance());
       return JSON.stringify(sim.result());
     };
@@ -62,23 +45,23 @@ describe('exchange model', () => {
   });
 
   it('resumes from a checkpoint bit-identically', () => {
-    const full = createSimulation(scenario(), 11);
+    const full = createSimulation(modelScenario(), 11);
     while (full.advance());
-    const first = createSimulation(scenario(), 11);
+    const first = createSimulation(modelScenario(), 11);
     first.advance();
     first.advance();
     const cp = JSON.parse(JSON.stringify(first.checkpoint()));
-    const resumed = createSimulation(scenario(), 11, { resume: cp });
+    const resumed = createSimulation(modelScenario(), 11, { resume: cp });
     while (resumed.advance());
     expect(JSON.stringify(resumed.result())).toBe(JSON.stringify(full.result()));
   });
 
   it('does not change its realisation when trajectory frames add stops', () => {
-    const plain = createSimulation(scenario(), 5);
+    const plain = createSimulation(modelScenario(), 5);
     while (plain.advance());
     let frames = 0;
     const sink = { begin: () => {}, frame: () => void frames++ };
-    const framed = createSimulation(scenario(), 5, { trajectory: { sink, frameTimesS: [0.003, 0.07, 0.2, 1.3, 4.4] } });
+    const framed = createSimulation(modelScenario(), 5, { trajectory: { sink, frameTimesS: [0.003, 0.07, 0.2, 1.3, 4.4] } });
     while (framed.advance());
     expect(frames).toBe(5);
     expect(JSON.stringify(framed.result().samples)).toBe(JSON.stringify(plain.result().samples));
