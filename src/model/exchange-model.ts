@@ -29,6 +29,12 @@ export const AG_PER_VACANCY = 2;
 const MAX_AVERAGED_AG = 4;
 /** Arrangements of up to MAX_AVERAGED_AG Ag_i on a shell of up to 10 sites: C(10, 4) = 210 at most. */
 const MAX_ARRANGEMENTS = 256;
+/** The P(m) cache: sets x ways entries, each keyed on up to DIST_MAX_NB touching vacancies. */
+const DIST_SETS = 1024;
+const DIST_WAYS = 4;
+const DIST_ENTRIES = DIST_SETS * DIST_WAYS;
+const DIST_MAX_NB = 8;
+const DIST_KEY_WIDTH = 3 + 2 * DIST_MAX_NB;
 const bound = (agAround: number): number => (agAround < AG_PER_VACANCY ? agAround : AG_PER_VACANCY);
 
 /** Solver groups: fixed event kinds. Ag_i hops are split by (from class, to class) so reverse pairs are groups. */
@@ -150,6 +156,13 @@ export class ExchangeModel {
   private readonly siteWeight = new Float64Array(2);
   /** Per cation-cation edge (i, j): bit p set if the p-th interstitial of i's shell is also in j's shell. */
   private readonly sharedBits: Int32Array;
+  /**
+   * Per cation site i and shell position p, the directions whose shared sites include p, as 5-bit fields
+   * (directions 0-5 in the low word, 6-11 in the high one): summed over an arrangement's positions they give
+   * its Ag_i count on every direction's shared sites at once (fillDist).
+   */
+  private readonly posDirLo: Int32Array;
+  private readonly posDirHi: Int32Array;
   // Scratch of the superbasin-averaged hops: the arrangements of one shell's Ag_i and their weights, the
   // other vacancies touching that shell (their shell positions and Ag_i outside it), P(m) by direction.
   private readonly cfgMask = new Int32Array(MAX_ARRANGEMENTS);
@@ -160,14 +173,21 @@ export class ExchangeModel {
   private readonly nbVac: Int32Array;
   private readonly nbMask: Int32Array;
   private readonly nbOut: Int32Array;
+  /** exp(beta * d) for a change d of bound Ag_i over the touching vacancies, d + bindOffset indexing (enumeration). */
+  private readonly bindWeight: Float64Array;
+  private readonly bindOffset: number;
   /** Offset in distCache of the P(m) table the last averagedHopRates used. */
   private shareDistAt = 0;
-  // Per cation site, P(m) by direction of the last averaged complex there and what it was computed from
-  // (n, and each touching vacancy with its Ag_i outside the shell): free Ag_i moving near a complex change
-  // only the counts beyond its neighbours, not P(m), so most refreshes reuse it.
-  private readonly distCache: Float64Array;
-  private readonly distKey: Int32Array;
-  private static readonly KEY_WIDTH = 2 + 2 * 8;
+  // P(m) by direction, memoised on what it is computed from (site, n, and each touching vacancy with its Ag_i
+  // outside the shell) in a fixed-size set-associative cache: free Ag_i moving near a complex change only
+  // counts beyond its neighbours, and a neighbour's Ag_i trapping and detrapping, or rearranging in its own
+  // shell, flips the key between a few values, so most refreshes reuse a table (hit rates in docs/model.md).
+  private readonly distCache = new Float64Array((DIST_ENTRIES + 1) * 12 * (MAX_AVERAGED_AG + 1));
+  private readonly distKey = new Int32Array(DIST_ENTRIES * DIST_KEY_WIDTH).fill(-1);
+  private readonly distStamp = new Float64Array(DIST_ENTRIES);
+  private distClock = 0;
+  /** Set while the check mode recomputes a rate: P(m) from scratch, so a stale cache entry cannot pass itself. */
+  private uncached = false;
   private readonly hopTerms = new Float64Array(MAX_AVERAGED_AG + 1);
   private readonly avgRates = new Float64Array(12);
   /** Largest saddle ring (common cation neighbours of a hop edge). */
@@ -240,13 +260,14 @@ export class ExchangeModel {
 
     [this.commonStart, this.common, this.sharedStart, this.shared] = edgeTables(c);
     this.sharedBits = sharedBitTable(c, this.sharedStart, this.shared);
+    [this.posDirLo, this.posDirHi] = positionDirectionFields(c, this.sharedBits, this.maxCi);
     if (this.maxCi > 10) throw new Error(`cation shells of ${this.maxCi} interstitials: the averaged hops assume at most 10`);
     this.posWeight = new Float64Array(this.maxCi);
     this.nbVac = new Int32Array(this.maxCi * this.maxIc);
     this.nbMask = new Int32Array(this.maxCi * this.maxIc);
     this.nbOut = new Int32Array(this.maxCi * this.maxIc);
-    this.distCache = new Float64Array(nC * 12 * (MAX_AVERAGED_AG + 1));
-    this.distKey = new Int32Array(nC * ExchangeModel.KEY_WIDTH).fill(-1);
+    this.bindOffset = AG_PER_VACANCY * this.maxCi * this.maxIc;
+    this.bindWeight = new Float64Array(2 * this.bindOffset + 1);
     let ringMax = 0;
     for (let e = 0; e + 1 < this.commonStart.length; e++) ringMax = Math.max(ringMax, this.commonStart[e + 1]! - this.commonStart[e]!);
     this.ringMax = ringMax;
@@ -294,7 +315,9 @@ export class ExchangeModel {
     this.siteEnergy[0] = tetraCationClass; // class 0 = T_Cd in zinc blende
     this.siteEnergy[1] = 0;
     for (let k = 0; k < 2; k++) this.siteWeight[k] = Math.exp(-this.siteEnergy[k]! / this.kT);
-    this.distKey?.fill(-1); // the weights changed
+    this.distKey.fill(-1); // the weights changed
+    const beta = p.vacancyAgBindingEv / this.kT;
+    for (let d = -this.bindOffset; d <= this.bindOffset; d++) this.bindWeight[d + this.bindOffset] = Math.exp(beta * d);
     const K = 2 * ExchangeModel.DN_OFFSET + 1;
     const table = new Float64Array(4 * K);
     for (let from = 0; from < 2; from++)
@@ -492,17 +515,6 @@ export class ExchangeModel {
     return n > 0 && n <= MAX_AVERAGED_AG;
   }
 
-  /**
-   * Every arrangement of the n Ag_i of vacancy i's shell on that shell, with its Boltzmann weight relative
-   * to the current one: site energies, and the binding of the other vacancies that touch the shell
-   * (their Ag_i outside it stay put). Fills cfgMask/cfgWeight/cfgCount, cfgAgMask (the current arrangement)
-   * and nbVac/nbMask/nbOut.
-   */
-  private enumerateArrangements(i: number): void {
-    this.scanShell(i);
-    this.enumerateFromScan();
-  }
-
   /** The current arrangement of i's shell, its site weights and the other vacancies touching it; returns their count. */
   private scanShell(i: number): number {
     const ci = this.crystal.cationInterstitial;
@@ -540,25 +552,27 @@ export class ExchangeModel {
   private scanNb = 0;
   private enumerated = false;
 
-  /** Every arrangement with its weight, from the last scanShell. */
+  /**
+   * Every arrangement of the n Ag_i of the shell scanShell read last, with its Boltzmann weight relative to the
+   * current one: site energies, and the binding of the other vacancies that touch the shell (their Ag_i
+   * outside it stay put). Fills cfgMask/cfgWeight/cfgCount.
+   */
   private enumerateFromScan(): void {
     const L = this.scanLength;
     const nb = this.scanNb;
     const cur = this.cfgAgMask;
     const n = popcount(cur);
-    const beta = this.params.vacancyAgBindingEv / this.kT;
+    let boundNow = 0;
+    for (let b = 0; b < nb; b++) boundNow += bound(this.nbOut[b]! + popcount(cur & this.nbMask[b]!));
     let count = 0;
     // Gosper's hack: the n-subsets of L positions in increasing order.
     for (let c = (1 << n) - 1; c < 1 << L; ) {
       let w = 1;
       for (let m = c; m !== 0; m &= m - 1) w *= this.posWeight[31 - Math.clz32(m & -m)]!;
-      let dBound = 0;
-      for (let b = 0; b < nb; b++) {
-        const out = this.nbOut[b]!;
-        dBound += bound(out + popcount(c & this.nbMask[b]!)) - bound(out + popcount(cur & this.nbMask[b]!));
-      }
+      let dBound = -boundNow;
+      for (let b = 0; b < nb; b++) dBound += bound(this.nbOut[b]! + popcount(c & this.nbMask[b]!));
       this.cfgMask[count] = c;
-      this.cfgWeight[count++] = dBound === 0 ? w : w * Math.exp(beta * dBound);
+      this.cfgWeight[count++] = dBound === 0 ? w : w * this.bindWeight[dBound + this.bindOffset]!;
       const low = c & -c;
       const ripple = c + low;
       c = (((ripple ^ c) >>> 2) / low) | ripple;
@@ -567,25 +581,45 @@ export class ExchangeModel {
     this.enumerated = true;
   }
 
-  /** Is the cached P(m) of site i computed from this scan (nb touching vacancies)? Stores the key if not. */
+  /**
+   * Point shareDistAt at the cached P(m) of site i for this scan (nb touching vacancies); true if there is one.
+   * Otherwise the least recently used entry of its set is claimed for it (the caller fills it), or, with more
+   * touching vacancies than a key holds (or in a check), a scratch entry that never matches.
+   */
   private cachedDist(i: number, nb: number): boolean {
-    const K = ExchangeModel.KEY_WIDTH;
-    const key = this.distKey;
-    const o = i * K;
-    if (nb > (K - 2) / 2) {
-      key[o] = -1;
+    const W = 12 * (MAX_AVERAGED_AG + 1);
+    if (nb > DIST_MAX_NB || this.uncached) {
+      this.shareDistAt = DIST_ENTRIES * W;
       return false;
     }
     const n = popcount(this.cfgAgMask);
-    let hit = key[o] === n && key[o + 1] === nb;
-    for (let b = 0; hit && b < nb; b++) hit = key[o + 2 + 2 * b] === this.nbVac[b] && key[o + 3 + 2 * b] === this.nbOut[b];
-    if (hit) return true;
-    key[o] = n;
-    key[o + 1] = nb;
-    for (let b = 0; b < nb; b++) {
-      key[o + 2 + 2 * b] = this.nbVac[b]!;
-      key[o + 3 + 2 * b] = this.nbOut[b]!;
+    let h = Math.imul(i ^ (n << 24) ^ (nb << 28), 0x9e3779b1);
+    for (let b = 0; b < nb; b++) h = Math.imul((h ^ this.nbVac[b]!) + this.nbOut[b]!, 0x85ebca6b) ^ (h >>> 15);
+    const set = ((h ^ (h >>> 16)) & (DIST_SETS - 1)) * DIST_WAYS;
+    const key = this.distKey;
+    const K = DIST_KEY_WIDTH;
+    let oldest = set;
+    for (let e = set; e < set + DIST_WAYS; e++) {
+      const o = e * K;
+      let hit = key[o] === i && key[o + 1] === n && key[o + 2] === nb;
+      for (let b = 0; hit && b < nb; b++) hit = key[o + 3 + 2 * b] === this.nbVac[b] && key[o + 4 + 2 * b] === this.nbOut[b];
+      if (hit) {
+        this.distStamp[e] = ++this.distClock;
+        this.shareDistAt = e * W;
+        return true;
+      }
+      if (this.distStamp[e]! < this.distStamp[oldest]!) oldest = e;
     }
+    const o = oldest * K;
+    key[o] = i;
+    key[o + 1] = n;
+    key[o + 2] = nb;
+    for (let b = 0; b < nb; b++) {
+      key[o + 3 + 2 * b] = this.nbVac[b]!;
+      key[o + 4 + 2 * b] = this.nbOut[b]!;
+    }
+    this.distStamp[oldest] = ++this.distClock;
+    this.shareDistAt = oldest * W;
     return false;
   }
 
@@ -600,23 +634,38 @@ export class ExchangeModel {
     const e0 = cc.start[i]!;
     const nK = cc.start[i + 1]! - e0;
     const n = popcount(this.cfgAgMask);
-    const W = MAX_AVERAGED_AG + 1;
-    const dist = this.distCache;
-    const d0 = i * 12 * W;
-    this.shareDistAt = d0;
     if (!this.cachedDist(i, nb)) {
       this.enumerateFromScan();
-      dist.fill(0, d0, d0 + 12 * W);
-      let z = 0;
-      for (let a = 0; a < this.cfgCount; a++) {
-        const c = this.cfgMask[a]!;
-        const w = this.cfgWeight[a]!;
-        z += w;
-        for (let k = 0; k < nK; k++) dist[d0 + k * W + popcount(c & this.sharedBits[e0 + k]!)]! += w;
-      }
-      for (let q = d0; q < d0 + 12 * W; q++) dist[q]! /= z;
+      this.fillDist(i);
     }
     for (let k = 0; k < 12; k++) this.avgRates[k] = k < nK ? this.directionTerms(i, e0 + k, n) : 0;
+  }
+
+  /** P(m) by direction of site i's shell into the entry cachedDist claimed, from the arrangements enumerated last. */
+  private fillDist(i: number): void {
+    const W = MAX_AVERAGED_AG + 1;
+    const dist = this.distCache;
+    const d0 = this.shareDistAt;
+    dist.fill(0, d0, d0 + 12 * W);
+    const p0 = i * this.maxCi;
+    let z = 0;
+    for (let a = 0; a < this.cfgCount; a++) {
+      const w = this.cfgWeight[a]!;
+      z += w;
+      let lo = 0;
+      let hi = 0;
+      for (let c = this.cfgMask[a]!; c !== 0; c &= c - 1) {
+        const p = p0 + 31 - Math.clz32(c & -c);
+        lo += this.posDirLo[p]!;
+        hi += this.posDirHi[p]!;
+      }
+      // Directions past nK (fewer neighbours) collect weight at m = 0 and are never read.
+      for (let k = 0; k < 6; k++, lo >>>= 5, hi >>>= 5) {
+        dist[d0 + k * W + (lo & 31)]! += w;
+        dist[d0 + (k + 6) * W + (hi & 31)]! += w;
+      }
+    }
+    for (let q = d0; q < d0 + 12 * W; q++) dist[q]! /= z;
   }
 
   /**
@@ -627,7 +676,8 @@ export class ExchangeModel {
     const cc = this.crystal.cationCation;
     const j = cc.index[e]!;
     const m = this.cation[j]!;
-    this.hopTerms.fill(0, 0, n + 1);
+    const terms = this.hopTerms;
+    for (let s = 0; s <= n; s++) terms[s] = 0; // a loop: fill() on a few elements costs more than the terms
     if (m === VAC) return 0;
     const nCd = this.ringCd(e);
     const ring = this.ringSize(e);
@@ -638,7 +688,7 @@ export class ExchangeModel {
     let sum = 0;
     for (let s = 0; s <= n; s++) {
       const p = this.distCache[p0 + s]!;
-      if (p > 0) sum += this.hopTerms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n));
+      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n));
     }
     return sum;
   }
@@ -890,7 +940,11 @@ export class ExchangeModel {
         return this.surfaceRate(g, this.surfSite[local]!);
       case Group.VacancyHop: {
         const v = Math.floor(local / 12);
-        return v < this.vacCount ? this.vacancyHopRate(this.vacSite[v]!, local % 12) : 0;
+        if (v >= this.vacCount) return 0;
+        this.uncached = true;
+        const rate = this.vacancyHopRate(this.vacSite[v]!, local % 12);
+        this.uncached = false;
+        return rate;
       }
       case Group.Trap: {
         const a = Math.floor(local / this.maxIc);
@@ -1218,6 +1272,7 @@ export class ExchangeModel {
         }
         this.touchCation(i);
         this.touchCation(j);
+        if (this.shellMoves > 0) this.resettleShell(j);
         break;
       }
       case Group.Trap: {
@@ -1260,14 +1315,22 @@ export class ExchangeModel {
       }
     }
     this.flush();
-    if (g === Group.VacancyHop && this.shellMoves > 0) {
-      const v = this.vacSite[Math.floor(local / 12)]!;
-      if (this.averagedComplex(v)) {
-        this.enumerateArrangements(v);
-        this.placeArrangement(v, 0, 0); // the new shell's Ag_i at equilibrium (the superbasin draw)
-        this.flush();
-      } else this.equilibrateShell(v);
+  }
+
+  /**
+   * After complex i hopped: its new shell's Ag_i drawn at equilibrium (the superbasin draw), or, too crowded to
+   * average, locally equilibrated. Both read only the state, so the event's one flush follows; the P(m) the draw
+   * enumerated is cached, so that flush's refresh of i reuses it.
+   */
+  private resettleShell(i: number): void {
+    if (!this.averagedComplex(i)) {
+      this.equilibrateShell(i);
+      return;
     }
+    const nb = this.scanShell(i);
+    this.enumerateFromScan();
+    if (!this.cachedDist(i, nb)) this.fillDist(i);
+    this.placeArrangement(i, 0, 0);
   }
 
   /** Before hop e = (i, j) of averaged complex i: place its Ag_i in an arrangement drawn from P(m) R(m). */
@@ -1288,7 +1351,7 @@ export class ExchangeModel {
 
   /**
    * Move the Ag_i of vacancy i's shell to an arrangement drawn from the arrangements enumerated last (by
-   * enumerateArrangements) with exactly m of them on the positions in mask (mask 0, m 0: any arrangement).
+   * enumerateFromScan) with exactly m of them on the positions in mask (mask 0, m 0: any arrangement).
    * Atoms already on a drawn site stay; the others move to the free drawn sites (all moves marked).
    */
   private placeArrangement(i: number, mask: number, m: number): void {
@@ -1359,10 +1422,9 @@ export class ExchangeModel {
       let target = this.random() * total;
       let pick = 0;
       while (pick < n - 1 && target >= rate[pick]!) target -= rate[pick++]!;
-      // The candidates above read the occupancy, not the solver: one flush after the last move suffices.
+      // The candidates above read the occupancy, not the solver: the event's flush after the last move suffices.
       this.moveAgInterstitial(this.interAg[from[pick]!]!, from[pick]!, to[pick]!);
     }
-    this.flush();
   }
 
   // ---------------------------------------------------------------- checks
@@ -1470,11 +1532,28 @@ function edgeTables(c: Crystal): [Int32Array, Int32Array, Int32Array, Int32Array
   return [commonStart, Int32Array.from(common), sharedStart, Int32Array.from(shared)];
 }
 
+/** Set bits of every shell mask (shells have at most 10 sites, checked in the constructor): one load in the enumerations. */
+const SHELL_POPCOUNT = (() => {
+  const t = new Uint8Array(1 << 10);
+  for (let x = 1; x < t.length; x++) t[x] = t[x >> 1]! + (x & 1);
+  return t;
+})();
+const popcount = (shellMask: number): number => SHELL_POPCOUNT[shellMask]!;
+
 /** Per cation-cation edge (i, j): bitmask over i's shell positions of the interstitials shared with j. */
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+
+function positionDirectionFields(c: Crystal, sharedBits: Int32Array, maxCi: number): [Int32Array, Int32Array] {
+  const cc = c.cationCation;
+  const lo = new Int32Array(c.cationCount * maxCi);
+  const hi = new Int32Array(c.cationCount * maxCi);
+  for (let i = 0; i < c.cationCount; i++)
+    for (let e = cc.start[i]!, k = 0; e < cc.start[i + 1]!; e++, k++)
+      for (let p = 0; p < maxCi; p++) {
+        if (!(sharedBits[e]! & (1 << p))) continue;
+        if (k < 6) lo[i * maxCi + p]! += 1 << (5 * k);
+        else hi[i * maxCi + p]! += 1 << (5 * (k - 6));
+      }
+  return [lo, hi];
 }
 
 function sharedBitTable(c: Crystal, sharedStart: Int32Array, shared: Int32Array): Int32Array {
