@@ -35,6 +35,8 @@ const DIST_WAYS = 4;
 const DIST_ENTRIES = DIST_SETS * DIST_WAYS;
 const DIST_MAX_NB = 8;
 const DIST_KEY_WIDTH = 3 + 2 * DIST_MAX_NB;
+/** One cached P(m) table: m = 0..MAX_AVERAGED_AG for each of 12 directions. */
+const DIST_TABLE = 12 * (MAX_AVERAGED_AG + 1);
 const bound = (agAround: number): number => (agAround < AG_PER_VACANCY ? agAround : AG_PER_VACANCY);
 
 /** Solver groups: fixed event kinds. Ag_i hops are split by (from class, to class) so reverse pairs are groups. */
@@ -182,7 +184,7 @@ export class ExchangeModel {
   // outside the shell) in a fixed-size set-associative cache: free Ag_i moving near a complex change only
   // counts beyond its neighbours, and a neighbour's Ag_i trapping and detrapping, or rearranging in its own
   // shell, flips the key between a few values, so most refreshes reuse a table (hit rates in docs/model.md).
-  private readonly distCache = new Float64Array((DIST_ENTRIES + 1) * 12 * (MAX_AVERAGED_AG + 1));
+  private readonly distCache = new Float64Array((DIST_ENTRIES + 1) * DIST_TABLE);
   private readonly distKey = new Int32Array(DIST_ENTRIES * DIST_KEY_WIDTH).fill(-1);
   private readonly distStamp = new Float64Array(DIST_ENTRIES);
   private distClock = 0;
@@ -587,7 +589,7 @@ export class ExchangeModel {
    * touching vacancies than a key holds (or in a check), a scratch entry that never matches.
    */
   private cachedDist(i: number, nb: number): boolean {
-    const W = 12 * (MAX_AVERAGED_AG + 1);
+    const W = DIST_TABLE;
     if (nb > DIST_MAX_NB || this.uncached) {
       this.shareDistAt = DIST_ENTRIES * W;
       return false;
@@ -626,19 +628,22 @@ export class ExchangeModel {
   /**
    * The averaged hop rates of vacancy i (all 12 directions, into avgRates). Over edge (i, j) the rate depends on
    * the arrangement only through m, the Ag_i on the sites shared with j (they stay bound after the hop):
-   * R = sum_m P(m) R(m). P(m) by direction is left in shareDist for the execution's draw.
+   * R = sum_m P(m) R(m). shareDistAt is left pointing at P(m) by direction.
    */
   private averagedHopRates(i: number): void {
-    const nb = this.scanShell(i);
+    this.pointAtDist(i);
     const cc = this.crystal.cationCation;
     const e0 = cc.start[i]!;
     const nK = cc.start[i + 1]! - e0;
     const n = popcount(this.cfgAgMask);
-    if (!this.cachedDist(i, nb)) {
-      this.enumerateFromScan();
-      this.fillDist(i);
-    }
     for (let k = 0; k < 12; k++) this.avgRates[k] = k < nK ? this.directionTerms(i, e0 + k, n) : 0;
+  }
+
+  /** Scan averaged complex i's shell and point shareDistAt at its P(m), enumerating and filling it on a miss. */
+  private pointAtDist(i: number): void {
+    if (this.cachedDist(i, this.scanShell(i))) return;
+    this.enumerateFromScan();
+    this.fillDist(i);
   }
 
   /** P(m) by direction of site i's shell into the entry cachedDist claimed, from the arrangements enumerated last. */
@@ -646,7 +651,7 @@ export class ExchangeModel {
     const W = MAX_AVERAGED_AG + 1;
     const dist = this.distCache;
     const d0 = this.shareDistAt;
-    dist.fill(0, d0, d0 + 12 * W);
+    dist.fill(0, d0, d0 + DIST_TABLE);
     const p0 = i * this.maxCi;
     let z = 0;
     for (let a = 0; a < this.cfgCount; a++) {
@@ -665,7 +670,7 @@ export class ExchangeModel {
         dist[d0 + (k + 6) * W + (hi & 31)]! += w;
       }
     }
-    for (let q = d0; q < d0 + 12 * W; q++) dist[q]! /= z;
+    for (let q = d0; q < d0 + DIST_TABLE; q++) dist[q]! /= z;
   }
 
   /**
@@ -1327,15 +1332,14 @@ export class ExchangeModel {
       this.equilibrateShell(i);
       return;
     }
-    const nb = this.scanShell(i);
-    this.enumerateFromScan();
-    if (!this.cachedDist(i, nb)) this.fillDist(i);
+    this.pointAtDist(i);
+    if (!this.enumerated) this.enumerateFromScan(); // a cached P(m): the arrangements to draw from
     this.placeArrangement(i, 0, 0);
   }
 
   /** Before hop e = (i, j) of averaged complex i: place its Ag_i in an arrangement drawn from P(m) R(m). */
   private arrangeForHop(i: number, e: number): void {
-    this.averagedHopRates(i); // scans the shell and points at i's P(m)
+    this.pointAtDist(i); // only direction e's terms are needed, not all 12 rates
     if (!this.enumerated) this.enumerateFromScan(); // a cached P(m): the arrangements to draw from
     const n = popcount(this.cfgAgMask);
     const total = this.directionTerms(i, e, n);
