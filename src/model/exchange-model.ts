@@ -817,6 +817,17 @@ export class ExchangeModel {
     return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn;
   }
 
+  /**
+   * Energy of taking host cation m from the lattice to the solution, relative to Cd: Hg sits lower in the
+   * lattice by exchangeDriveEv (the drive of the surface exchange). Every event that moves a host between
+   * lattice and solution carries it, so uptake-then-release-with-Hg costs what the direct exchange does and
+   * no cycle of events runs around the Boltzmann distribution. Without it, that cycle made an Hg-for-Cd
+   * exchange free of the drive, and Ag never left an HgSe crystal (E6: few Ag per NC remain).
+   */
+  private hostRemovalEv(m: number): number {
+    return m === HG ? this.params.exchangeDriveEv : 0;
+  }
+
   /** Base rate of one surface event kind (groups ExchangeHg..VacancyCreate) at surface cation site c. */
   private surfaceRate(group: number, c: number): number {
     const p = this.params;
@@ -830,17 +841,20 @@ export class ExchangeModel {
         return m === HG ? Math.exp(-p.exchangeDriveEv / this.kT) : 0;
       case Group.AgUptake:
         return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair)
-          ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!)))
+          ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(m)))
           : 0;
       case Group.VacancyCreate:
         // Intrinsic vacancies form and refill only where no Ag_i is around: otherwise Ag_i shared between
         // several vacancies would pay for them (the saturation is per vacancy) and condense vacancy clusters.
-        return isHost && this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv)) : 0;
+        return isHost && this.nAgAround(c) === 0
+          ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv + this.hostRemovalEv(m)))
+          : 0;
       default: {
-        // FillHg / FillCd: the same base rate; the solution activity is the group factor.
+        // FillHg / FillCd: the solution activity is the group factor; the filling host's lattice energy is here.
         if (m !== VAC) return 0;
-        if (this.releasable(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!)));
-        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv)) : 0;
+        const fill = -this.hostRemovalEv(group === Group.FillHg ? HG : CD);
+        if (this.releasable(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill));
+        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv + fill)) : 0;
       }
     }
   }

@@ -61,9 +61,10 @@ export const CdSe: MaterialParams = {
   agUptakeEv: { value: 0.6, unit: eV, source: '[ASSUMPTION] Ag+ enters fast (Ag-CdSe exchange is fast at room temperature, Sahu et al. Nano Lett. 12, 2587)' },
   agUptakeEnergyEv: { value: 0.3, unit: eV, source: '[ASSUMPTION] uphill before the two Ag_i bind the new vacancy (net -0.3 eV with binding)' },
   vacancyFormationEv: {
-    value: 0.35,
+    value: 0.15,
     unit: eV,
-    source: '[ESTIMATE from E7/E16, calibration open] intrinsic (Ag-free) surface vacancies: rare at 80 C so CE stalls, plentiful at 250 C so CE alloys',
+    source:
+      '[ESTIMATE from E7/E16] intrinsic (Ag-free) vacancy on a surface Cd site; on an Hg site it costs exchangeDriveEv more (0.45 eV), because Hg sits lower in the lattice. Rare at 80 C so CE stalls, plentiful at 250 C so CE alloys. Was 0.35 for both hosts until the cycle fix of session 5; with the drive, 0.35 (0.65 on Hg) froze CE at 250 C (x(300 s) 0.40 at 2.7 nm), 0.2 gave 0.64, 0.15 gives 0.90; 0.05 flooded IE-CE with ~50 vacancies per NC (x(1 h) 0.41)',
   },
   vacancySurfaceBarrierEv: { value: 1.0, unit: eV, source: '[ASSUMPTION] slower than the bare surface exchange; 0.7 eV made surface vacancy creation/refill chatter dominate the event count' },
   thiolAgBinding: { value: 10, unit: '1/eq', source: '[ASSUMPTION] AgSR formation; thiol reduces Ag reactivity (E27)' },
