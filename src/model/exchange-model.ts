@@ -820,9 +820,9 @@ export class ExchangeModel {
   /**
    * Energy of taking host cation m from the lattice to the solution, relative to Cd: Hg sits lower in the
    * lattice by exchangeDriveEv (the drive of the surface exchange). Every event that moves a host between
-   * lattice and solution carries it, so uptake-then-release-with-Hg costs what the direct exchange does and
-   * no cycle of events runs around the Boltzmann distribution. Without it, that cycle made an Hg-for-Cd
-   * exchange free of the drive, and Ag never left an HgSe crystal (E6: few Ag per NC remain).
+   * lattice and solution carries it (the direct exchange too), so uptake-then-release-with-Hg costs what the
+   * direct exchange does and no cycle of events runs around the Boltzmann distribution
+   * (test/model/cycles.test.ts). Without it, that cycle did the Hg-for-Cd exchange free of the drive.
    */
   private hostRemovalEv(m: number): number {
     return m === HG ? this.params.exchangeDriveEv : 0;
@@ -838,7 +838,7 @@ export class ExchangeModel {
       case Group.ExchangeHg:
         return m === CD ? 1 : 0;
       case Group.ExchangeCd:
-        return m === HG ? Math.exp(-p.exchangeDriveEv / this.kT) : 0;
+        return m === HG ? Math.exp(-(this.hostRemovalEv(HG) - this.hostRemovalEv(CD)) / this.kT) : 0;
       case Group.AgUptake:
         return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair)
           ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(m)))
