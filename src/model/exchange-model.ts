@@ -3,10 +3,14 @@
 //
 // Energy model (detailed balance by construction): E = sum over Ag_i of the site energy (T_Cd sites +
 // tetraCationSiteEv) - vacancyAgBindingEv * sum over vacancies of min(A_V, 2) + agSubstitutionEv * (Ag_Cd)
-// - agClusterEv * (Ag_Cd-Ag_Cd pairs), A_V = Ag_i in the interstitial shell of vacancy V. The binding
+// - agClusterEv * (Ag_Cd-Ag_Cd pairs) + vacancyPairEv * (V-V nearest-neighbour pairs), A_V = Ag_i in the
+// interstitial shell of vacancy V. The binding
 // saturates at two Ag_i per vacancy because two Ag_i (+1 each) neutralise a V_Cd (-2): the charge-balanced
 // (Ag_i)2V_Cd complex of MODEL.md. A pairwise (unsaturated) binding made every Ag_i bind several vacancies and
-// condensed all defects into one immobile V-Ag_i cluster under the surface (session 2 diagnosis). Every reversible event has rate nu exp(-(Eb + max(0, dE))/kT) with a
+// condensed all defects into one immobile V-Ag_i cluster under the surface (session 2 diagnosis). The saturation is
+// per vacancy only, so one Ag_i still counts for every vacancy around it; the V-V repulsion (two -2 defects at
+// a/sqrt(2)) is what keeps vacancies from sharing Ag_i in clusters (session 6: without it a purified HgSe shell
+// with Ag grew 58 vacancies in 174 V-V pairs). Every reversible event has rate nu exp(-(Eb + max(0, dE))/kT) with a
 // barrier Eb that is the same forward and back (Kang-Weinberg form), so the Boltzmann distribution of E is
 // stationary. Solution amounts enter as group factors (free activity in equivalents per pristine Cd), so a
 // change of the reservoir costs O(groups) for the solver, independent of the crystal size.
@@ -145,6 +149,9 @@ export class ExchangeModel {
   private readonly common: Int32Array;
   private readonly sharedStart: Int32Array;
   private readonly shared: Int32Array;
+  // Per cation site: the sites whose vacancy repels one there (vacancyPairEv), see vacancyPartnerTable.
+  private readonly partnerStart: Int32Array;
+  private readonly partner: Int32Array;
 
   // rate constants at the current temperature
   private kT = 0;
@@ -261,6 +268,7 @@ export class ExchangeModel {
     this.shellRate = new Float64Array(this.maxCi * this.maxIi);
 
     [this.commonStart, this.common, this.sharedStart, this.shared] = edgeTables(c);
+    [this.partnerStart, this.partner] = vacancyPartnerTable(c);
     this.sharedBits = sharedBitTable(c, this.sharedStart, this.shared);
     [this.posDirLo, this.posDirHi] = positionDirectionFields(c, this.sharedBits, this.maxCi);
     if (this.maxCi > 10) throw new Error(`cation shells of ${this.maxCi} interstitials: the averaged hops assume at most 10`);
@@ -449,15 +457,32 @@ export class ExchangeModel {
     for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) this.agAround[ic.index[q]!]! += delta;
   }
 
-  /** Ag_Cd among the cation neighbours of c, not counting site `except`. */
-  private nAgCdAround(c: number, except: number): number {
+  /** Cation neighbours of c holding species m, not counting site `except`. */
+  private nNeighbours(c: number, m: number, except: number): number {
     const cc = this.crystal.cationCation;
     let n = 0;
     for (let q = cc.start[c]!; q < cc.start[c + 1]!; q++) {
       const j = cc.index[q]!;
-      if (j !== except && this.cation[j] === AG) n++;
+      if (j !== except && this.cation[j] === m) n++;
     }
     return n;
+  }
+
+  /** Ag_Cd among the cation neighbours of c, not counting site `except`. */
+  private nAgCdAround(c: number, except: number): number {
+    return this.nNeighbours(c, AG, except);
+  }
+
+  /** Energy of the V-V pairs a vacancy at c makes with its partners (not counting site `except`). */
+  private vacancyPairsEv(c: number, except: number): number {
+    const e = this.params.vacancyPairEv;
+    if (e === 0) return 0;
+    let n = 0;
+    for (let q = this.partnerStart[c]!; q < this.partnerStart[c + 1]!; q++) {
+      const j = this.partner[q]!;
+      if (j !== except && this.cation[j] === VAC) n++;
+    }
+    return e * n;
   }
 
   private interSiteEnergy(s: number): number {
@@ -483,7 +508,7 @@ export class ExchangeModel {
     let sharedAg = 0;
     for (let q = this.sharedStart[e]!; q < this.sharedStart[e + 1]!; q++) sharedAg += this.inter[this.shared[q]!]!;
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI));
+    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI), this.pairChangeEv(i, j));
   }
 
   /** Cd atoms in the saddle ring of edge e (the common cation neighbours of its two sites). */
@@ -497,10 +522,19 @@ export class ExchangeModel {
     return this.commonStart[e + 1]! - this.commonStart[e]!;
   }
 
-  /** The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement. */
-  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number): number {
-    if (m === AG) {
-      const dE = -this.params.vacancyAgBindingEv * dBound - this.params.agClusterEv * (this.nAgCdAround(i, j) - this.nAgCdAround(j, i));
+  /** V-V pair energy change when the vacancy at i moves to its neighbour j (the cation at j moves into i). */
+  private pairChangeEv(i: number, j: number): number {
+    return this.vacancyPairsEv(j, i) - this.vacancyPairsEv(i, j);
+  }
+
+  /**
+   * The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement; dPairsEv is the V-V pair
+   * energy change of the move (pairChangeEv). Host hops without one read the table.
+   */
+  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairsEv: number): number {
+    if (m === AG || dPairsEv !== 0) {
+      let dE = -this.params.vacancyAgBindingEv * dBound + dPairsEv;
+      if (m === AG) dE -= this.params.agClusterEv * (this.nAgCdAround(i, j) - this.nAgCdAround(j, i));
       return this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
     }
     return this.vacHopTable[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound)]!;
@@ -689,11 +723,12 @@ export class ExchangeModel {
     const outside = this.nAgAround(j) - popcount(this.cfgAgMask & this.sharedBits[e]!);
     const agPair = Math.min(2, n + outside);
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
+    const dPairsEv = this.pairChangeEv(i, j);
     const p0 = this.shareDistAt + (e - cc.start[i]!) * (MAX_AVERAGED_AG + 1);
     let sum = 0;
     for (let s = 0; s <= n; s++) {
       const p = this.distCache[p0 + s]!;
-      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n));
+      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n), dPairsEv);
     }
     return sum;
   }
@@ -742,7 +777,7 @@ export class ExchangeModel {
     const p = this.params;
     // The vacancy at c (with this Ag_i among its A_c) disappears; the other vacancies around s lose the Ag_i.
     const dn = -bound(this.nAgAround(c)) + this.boundChange(s, -1, c, -1);
-    return -this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1);
+    return -this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1) - this.vacancyPairsEv(c, -1);
   }
 
   trapRate(s: number, k: number): number {
@@ -764,7 +799,7 @@ export class ExchangeModel {
     const p = this.params;
     // Exactly the reverse of trapDeltaEv: a vacancy appears at c with the new Ag_i at s among its Ag_i.
     const dn = bound(this.nAgAround(c) + 1) + this.boundChange(s, 1, c, -1);
-    const dE = this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn - p.agSubstitutionEv + p.agClusterEv * this.nAgCdAround(c, -1);
+    const dE = this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn - p.agSubstitutionEv + p.agClusterEv * this.nAgCdAround(c, -1) + this.vacancyPairsEv(c, -1);
     return this.rateHz(p.trapBarrierEv + Math.max(0, dE));
   }
 
@@ -808,13 +843,13 @@ export class ExchangeModel {
   private uptakeDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
     const dn = AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, 1);
-    return p.agUptakeEnergyEv + this.interSiteEnergy(s1) + this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn;
+    return p.agUptakeEnergyEv + this.interSiteEnergy(s1) + this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn + this.vacancyPairsEv(c, -1);
   }
 
   private releaseDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
     const dn = -AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, -1);
-    return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn;
+    return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn - this.vacancyPairsEv(c, -1);
   }
 
   /**
@@ -847,14 +882,14 @@ export class ExchangeModel {
         // Intrinsic vacancies form and refill only where no Ag_i is around: otherwise Ag_i shared between
         // several vacancies would pay for them (the saturation is per vacancy) and condense vacancy clusters.
         return isHost && this.nAgAround(c) === 0
-          ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv + this.hostRemovalEv(m)))
+          ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv + this.vacancyPairsEv(c, -1) + this.hostRemovalEv(m)))
           : 0;
       default: {
         // FillHg / FillCd: the solution activity is the group factor; the filling host's lattice energy is here.
         if (m !== VAC) return 0;
         const fill = -this.hostRemovalEv(group === Group.FillHg ? HG : CD);
         if (this.releasable(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill));
-        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv + fill)) : 0;
+        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv - this.vacancyPairsEv(c, -1) + fill)) : 0;
       }
     }
   }
@@ -1036,11 +1071,17 @@ export class ExchangeModel {
         this.markAg(this.cationAg[c]!);
       }
     }
-    // Ag_Cd neighbour counts: Ag_Cd next to x, and Ag_i next to a vacancy next to x.
-    for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) {
-      const n = cc.index[q]!;
+    // Ag_Cd neighbour counts (Ag_Cd next to x, Ag_i next to a vacancy next to x) and V-V pairs: whatever makes,
+    // fills or moves a vacancy at or next to a partner of x (vacancy hops, traps, detraps, surface events).
+    const pairs = this.params.vacancyPairEv !== 0;
+    for (let q = pairs ? this.partnerStart[x]! : cc.start[x]!, end = pairs ? this.partnerStart[x + 1]! : cc.start[x + 1]!; q < end; q++) {
+      const n = pairs ? this.partner[q]! : cc.index[q]!;
       this.markAg(this.cationAg[n]!);
       if (this.cation[n] === VAC) for (let r = ci.start[n]!; r < ci.start[n + 1]!; r++) this.markAg(this.interAg[ci.index[r]!]!);
+      if (!pairs) continue;
+      this.markSurf(n);
+      this.markVac(n);
+      for (let r = cc.start[n]!; r < cc.start[n + 1]!; r++) this.markVac(cc.index[r]!);
     }
   }
 
@@ -1548,6 +1589,35 @@ function edgeTables(c: Crystal): [Int32Array, Int32Array, Int32Array, Int32Array
     }
   }
   return [commonStart, Int32Array.from(common), sharedStart, Int32Array.from(shared)];
+}
+
+/**
+ * Per cation site c, the sites whose vacancies repel one at c (vacancyPairEv): its cation neighbours and every
+ * cation sharing an interstitial site with it (in zinc blende the second neighbours across an octahedral-like
+ * T_Se site). These are exactly the vacancies that could share an Ag_i with c's, and each Ag_i counts for every
+ * vacancy around it, so without the repulsion vacancies gather around the Ag_i.
+ */
+function vacancyPartnerTable(c: Crystal): [Int32Array, Int32Array] {
+  const cc = c.cationCation;
+  const ci = c.cationInterstitial;
+  const ic = c.interstitialCation;
+  const start = new Int32Array(c.cationCount + 1);
+  const list: number[] = [];
+  const mark = new Int32Array(c.cationCount).fill(-1);
+  const add = (i: number, j: number): void => {
+    if (j === i || mark[j] === i) return;
+    mark[j] = i;
+    list.push(j);
+  };
+  for (let i = 0; i < c.cationCount; i++) {
+    for (let q = cc.start[i]!; q < cc.start[i + 1]!; q++) add(i, cc.index[q]!);
+    for (let q = ci.start[i]!; q < ci.start[i + 1]!; q++) {
+      const s = ci.index[q]!;
+      for (let r = ic.start[s]!; r < ic.start[s + 1]!; r++) add(i, ic.index[r]!);
+    }
+    start[i + 1] = list.length;
+  }
+  return [start, Int32Array.from(list)];
 }
 
 /** Set bits of every shell mask (shells have at most 10 sites, checked in the constructor): one load in the enumerations. */

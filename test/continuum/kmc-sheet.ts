@@ -68,6 +68,7 @@ export function sheetSetup(spec: SheetRunSpec): SheetSetup {
     cdEnvironmentEv: 0,
     agAssistEv: 0,
     surfaceHopReductionEv: 0,
+    vacancyPairEv: 0, // the tracer limit's vacancies do not interact (f is the non-interacting vacancy's)
     vacancySurfaceBarrierEv: OFF_EV,
     surfaceExchangeBareEv: spec.surfaceExchangeEv,
     exchangeDriveEv: OFF_EV, // Hg -> Cd back-exchange off: the surface condition is c = 1 (Robin with C_eq = 1)

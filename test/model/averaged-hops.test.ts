@@ -14,6 +14,8 @@ const scenario = modelScenario({
   reagents: { hgPerCd: 1.5, agPerCd: 0.075, thiolPerCd: 1 },
   samples: 2,
   firstSampleS: 1,
+  // A weak V-V repulsion: complexes still meet (shells touching another vacancy), and the pair term is non-zero.
+  parameters: { vacancyPairEv: 0.05 },
 });
 
 /** All r-subsets of 0..L-1 as bitmasks. */
@@ -42,6 +44,16 @@ describe('averaged hops of Ag-bearing vacancies', () => {
       let n = 0;
       for (let q = ci.start[site]; q < ci.start[site + 1]; q++) if (m.inter[ci.index[q]] === InterstitialSpecies.Ag) n++;
       return n;
+    };
+    // V-V partners from scratch: cation neighbours and cations sharing an interstitial site.
+    const vacanciesAround = (site: number, except: number): number => {
+      const partners = new Set<number>();
+      for (let q = cc.start[site]; q < cc.start[site + 1]; q++) partners.add(cc.index[q]);
+      for (let q = ci.start[site]; q < ci.start[site + 1]; q++)
+        for (let r = ic.start[ci.index[q]]; r < ic.start[ci.index[q] + 1]; r++) partners.add(ic.index[r]);
+      partners.delete(site);
+      partners.delete(except);
+      return [...partners].filter((p) => m.cation[p] === CationSpecies.Vacancy).length;
     };
     const energy = (): number => {
       let e = 0;
@@ -96,7 +108,8 @@ describe('averaged hops of Ag-bearing vacancies', () => {
           const surface = c.surfaceCation[i] | c.surfaceCation[j];
           const ring = m.commonStart[e + 1] - m.commonStart[e];
           const dBound = Math.min(2, agJ) - Math.min(2, agI);
-          sum[k]! += w * m.hopRateGiven(i, j, species, nCd, ring, Math.min(2, agI + agJ - sharedAg), surface, dBound);
+          const dPairsEv = m.params.vacancyPairEv * (vacanciesAround(j, i) - vacanciesAround(i, j));
+          sum[k]! += w * m.hopRateGiven(i, j, species, nCd, ring, Math.min(2, agI + agJ - sharedAg), surface, dBound, dPairsEv);
         }
       }
       // Back to the arrangement the run left (the model's own rates were not touched: no flush happened).

@@ -48,6 +48,11 @@ export const CdSe: MaterialParams = {
     source: '[ASSUMPTION] Ag_i + V_Cd -> Ag_Cd: -0.2 eV, so trapping one Ag_i of a complex costs 2 x 0.3 - 0.2 = +0.4 eV and complexes survive at 0.075 Ag/Cd; -0.45 eV trapped every vacancy within minutes (the freed Ag_i gains ~0.13 eV of configurational entropy); Ag_Cd clusters (agClusterEv) make it favourable at high dose (E18)',
   },
   agClusterEv: { value: 0.1, unit: eV, source: '[ASSUMPTION] Ag_Cd-Ag_Cd attraction (Ag2Se-like clusters at high dose, E18)' },
+  vacancyPairEv: {
+    value: 0.5,
+    unit: eV,
+    source: '[ASSUMPTION] two V_Cd (-2 each) repel: 4 x 14.40 eV A / (9.3 x 4.28 A) = 1.45 eV unscreened at a/sqrt(2) (static eps of CdSe), 1.0 eV at a; lattice relaxation and the Ag_i between them screen most of it, so a fraction, the same for every pair that can share an Ag_i (neighbours, and second neighbours across a T_Se site). It must exceed vacancyAgBindingEv, or a vacancy gains by sharing an Ag_i with another: 0.3 (= the binding) still left 25 vacancies with 22 of 24 Ag_i shared after purification; 0.5 kept them apart (9 vacancies, none shared). Without it one Ag_i counts for every vacancy around it and vacancies gathered around the Ag_i (58 vacancies in 174 neighbour pairs in a purified HgSe-shell NC with Ag, session 6; with the neighbour term alone still 29 vacancies, 21 of 24 Ag_i shared across T_Se sites)',
+  },
   trapBarrierEv: { value: 0.5, unit: eV, source: '[ASSUMPTION] Ag_i into an adjacent vacancy: between the Ag_i hop and a host hop' },
 
   surfaceExchangeBareEv: { value: 0.65, unit: eV, source: '[ASSUMPTION] seconds-scale burst on bare sites at 80 C and at room temperature (E1, E15)' },

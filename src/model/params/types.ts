@@ -39,6 +39,8 @@ export interface MaterialParams {
   readonly agSubstitutionEv: Param;
   /** Ag_Cd-Ag_Cd nearest-neighbour attraction (positive = attractive): clusters at high dose. */
   readonly agClusterEv: Param;
+  /** V_Cd-V_Cd nearest-neighbour repulsion (positive = repulsive): like-charged defects keep apart. */
+  readonly vacancyPairEv: Param;
   /** Barrier of Ag_i + V_Cd <-> Ag_Cd (from the lower state). */
   readonly trapBarrierEv: Param;
 
