@@ -69,4 +69,19 @@ describe('V-V pair energy', () => {
     expect([...kinds].sort()).toEqual(['neighbour', 'second']);
     expect(tried).toBe(2);
   });
+
+  it('makes an intrinsic surface vacancy next to another one cost vacancyPairEv more (its fill unchanged)', () => {
+    const m = createSimulation(modelScenario({ reagents: { hgPerCd: 1.5, agPerCd: 0, thiolPerCd: 0.2 } }), 1).model as any;
+    const cc = m.crystal.cationCation;
+    const rate = (g: number, u: number): number => m.expectedRate(m.groupStart[g] + u);
+    const u = Array.from(m.surfSite.keys() as Iterable<number>).find((k) => m.cation[m.surfSite[k]] === CationSpecies.Cd)!;
+    const c: number = m.surfSite[u];
+    const w: number = cc.index[cc.start[c]];
+    const alone = rate(Group.VacancyCreate, u);
+    const host = m.cation[w];
+    m.setCation(w, VAC);
+    const paired = rate(Group.VacancyCreate, u);
+    m.setCation(w, host);
+    expect(Math.log(alone / paired) * m.kT).toBeCloseTo(m.params.vacancyPairEv, 9);
+  });
 });
