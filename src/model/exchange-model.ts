@@ -3,17 +3,17 @@
 //
 // Energy model (detailed balance by construction): E = sum over Ag_i of the site energy (T_Cd sites +
 // tetraCationSiteEv) - vacancyAgBindingEv * sum over vacancies of min(A_V, 2) + agSubstitutionEv * (Ag_Cd)
-// - agClusterEv * (Ag_Cd-Ag_Cd pairs) + vacancyPairEv * (V-V nearest-neighbour pairs), A_V = Ag_i in the
-// interstitial shell of vacancy V. The binding
-// saturates at two Ag_i per vacancy because two Ag_i (+1 each) neutralise a V_Cd (-2): the charge-balanced
-// (Ag_i)2V_Cd complex of MODEL.md. A pairwise (unsaturated) binding made every Ag_i bind several vacancies and
-// condensed all defects into one immobile V-Ag_i cluster under the surface (session 2 diagnosis). The saturation is
-// per vacancy only, so one Ag_i still counts for every vacancy around it; the V-V repulsion (two -2 defects at
-// a/sqrt(2)) is what keeps vacancies from sharing Ag_i in clusters (session 6: without it a purified HgSe shell
-// with Ag grew 58 vacancies in 174 V-V pairs). Every reversible event has rate nu exp(-(Eb + max(0, dE))/kT) with a
-// barrier Eb that is the same forward and back (Kang-Weinberg form), so the Boltzmann distribution of E is
-// stationary. Solution amounts enter as group factors (free activity in equivalents per pristine Cd), so a
-// change of the reservoir costs O(groups) for the solver, independent of the crystal size.
+// - agClusterEv * (Ag_Cd-Ag_Cd pairs) + vacancyPairEv * (V-V pairs of sites that can share an Ag_i), A_V = Ag_i
+// in the interstitial shell of vacancy V. The binding saturates at two Ag_i per vacancy because two Ag_i (+1
+// each) neutralise a V_Cd (-2): the charge-balanced (Ag_i)2V_Cd complex of MODEL.md. A pairwise (unsaturated)
+// binding made every Ag_i bind several vacancies and condensed all defects into one immobile V-Ag_i cluster
+// under the surface (session 2 diagnosis). The saturation is per vacancy only, so one Ag_i still counts for
+// every vacancy around it; the V-V repulsion (two -2 defects at a/sqrt(2) or a) keeps vacancies from sharing
+// Ag_i (session 6: without it a purified HgSe shell with Ag grew 58 vacancies in 174 neighbour pairs). Every
+// reversible event has rate nu exp(-(Eb + max(0, dE))/kT) with a barrier Eb that is the same forward and back
+// (Kang-Weinberg form), so the Boltzmann distribution of E is stationary. Solution amounts enter as group
+// factors (free activity in equivalents per pristine Cd), so a change of the reservoir costs O(groups) for the
+// solver, independent of the crystal size.
 import type { Crystal } from '../lattice/types.js';
 import { InterstitialKind } from '../lattice/types.js';
 import type { Solver } from '../kmc/solver.js';
@@ -457,20 +457,15 @@ export class ExchangeModel {
     for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) this.agAround[ic.index[q]!]! += delta;
   }
 
-  /** Cation neighbours of c holding species m, not counting site `except`. */
-  private nNeighbours(c: number, m: number, except: number): number {
+  /** Ag_Cd among the cation neighbours of c, not counting site `except`. */
+  private nAgCdAround(c: number, except: number): number {
     const cc = this.crystal.cationCation;
     let n = 0;
     for (let q = cc.start[c]!; q < cc.start[c + 1]!; q++) {
       const j = cc.index[q]!;
-      if (j !== except && this.cation[j] === m) n++;
+      if (j !== except && this.cation[j] === AG) n++;
     }
     return n;
-  }
-
-  /** Ag_Cd among the cation neighbours of c, not counting site `except`. */
-  private nAgCdAround(c: number, except: number): number {
-    return this.nNeighbours(c, AG, except);
   }
 
   /** Energy of the V-V pairs a vacancy at c makes with its partners (not counting site `except`). */
