@@ -152,6 +152,8 @@ export class ExchangeModel {
   // Per cation site: the sites whose vacancy repels one there (vacancyPairEv), see vacancyPartnerTable.
   private readonly partnerStart: Int32Array;
   private readonly partner: Int32Array;
+  /** Per cation site, the vacancies on its partner sites, kept incrementally: the pair energy is read on every hop rate. */
+  private readonly vacPartners: Uint8Array;
 
   // rate constants at the current temperature
   private kT = 0;
@@ -269,6 +271,7 @@ export class ExchangeModel {
 
     [this.commonStart, this.common, this.sharedStart, this.shared] = edgeTables(c);
     [this.partnerStart, this.partner] = vacancyPartnerTable(c);
+    this.vacPartners = new Uint8Array(c.cationCount);
     this.sharedBits = sharedBitTable(c, this.sharedStart, this.shared);
     [this.posDirLo, this.posDirHi] = positionDirectionFields(c, this.sharedBits, this.maxCi);
     if (this.maxCi > 10) throw new Error(`cation shells of ${this.maxCi} interstitials: the averaged hops assume at most 10`);
@@ -450,6 +453,8 @@ export class ExchangeModel {
     this.agAround.fill(0);
     for (let s = 0; s < this.crystal.interstitialCount; s++)
       if (this.inter[s] === InterstitialSpecies.Ag) for (let q = ic.start[s]!; q < ic.start[s + 1]!; q++) this.agAround[ic.index[q]!]!++;
+    this.vacPartners.fill(0);
+    for (let x = 0; x < this.crystal.cationCount; x++) if (this.cation[x] === VAC) this.addVacPartners(x, 1);
   }
 
   private addAgAround(s: number, delta: number): void {
@@ -468,16 +473,14 @@ export class ExchangeModel {
     return n;
   }
 
-  /** Energy of the V-V pairs a vacancy at c makes with its partners (not counting site `except`). */
-  private vacancyPairsEv(c: number, except: number): number {
-    const e = this.params.vacancyPairEv;
-    if (e === 0) return 0;
-    let n = 0;
-    for (let q = this.partnerStart[c]!; q < this.partnerStart[c + 1]!; q++) {
-      const j = this.partner[q]!;
-      if (j !== except && this.cation[j] === VAC) n++;
-    }
-    return e * n;
+  /** Energy of the V-V pairs a vacancy at c makes with its partners. */
+  private vacancyPairsEv(c: number): number {
+    return this.params.vacancyPairEv * this.vacPartners[c]!;
+  }
+
+  /** Count a vacancy appearing (delta 1) or leaving (-1) at x on every partner site. */
+  private addVacPartners(x: number, delta: number): void {
+    for (let q = this.partnerStart[x]!; q < this.partnerStart[x + 1]!; q++) this.vacPartners[this.partner[q]!]! += delta;
   }
 
   private interSiteEnergy(s: number): number {
@@ -519,7 +522,10 @@ export class ExchangeModel {
 
   /** V-V pair energy change when the vacancy at i moves to its neighbour j (the cation at j moves into i). */
   private pairChangeEv(i: number, j: number): number {
-    return this.vacancyPairsEv(j, i) - this.vacancyPairsEv(i, j);
+    // i and j are neighbours, so each is the other's partner: neither counts its pair with the other.
+    const atJ = this.vacPartners[j]! - (this.cation[i] === VAC ? 1 : 0);
+    const atI = this.vacPartners[i]! - (this.cation[j] === VAC ? 1 : 0);
+    return this.params.vacancyPairEv * (atJ - atI);
   }
 
   /**
@@ -772,7 +778,7 @@ export class ExchangeModel {
     const p = this.params;
     // The vacancy at c (with this Ag_i among its A_c) disappears; the other vacancies around s lose the Ag_i.
     const dn = -bound(this.nAgAround(c)) + this.boundChange(s, -1, c, -1);
-    return -this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1) - this.vacancyPairsEv(c, -1);
+    return -this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1) - this.vacancyPairsEv(c);
   }
 
   trapRate(s: number, k: number): number {
@@ -794,7 +800,7 @@ export class ExchangeModel {
     const p = this.params;
     // Exactly the reverse of trapDeltaEv: a vacancy appears at c with the new Ag_i at s among its Ag_i.
     const dn = bound(this.nAgAround(c) + 1) + this.boundChange(s, 1, c, -1);
-    const dE = this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn - p.agSubstitutionEv + p.agClusterEv * this.nAgCdAround(c, -1) + this.vacancyPairsEv(c, -1);
+    const dE = this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn - p.agSubstitutionEv + p.agClusterEv * this.nAgCdAround(c, -1) + this.vacancyPairsEv(c);
     return this.rateHz(p.trapBarrierEv + Math.max(0, dE));
   }
 
@@ -838,13 +844,13 @@ export class ExchangeModel {
   private uptakeDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
     const dn = AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, 1);
-    return p.agUptakeEnergyEv + this.interSiteEnergy(s1) + this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn + this.vacancyPairsEv(c, -1);
+    return p.agUptakeEnergyEv + this.interSiteEnergy(s1) + this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn + this.vacancyPairsEv(c);
   }
 
   private releaseDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
     const dn = -AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, -1);
-    return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn - this.vacancyPairsEv(c, -1);
+    return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn - this.vacancyPairsEv(c);
   }
 
   /**
@@ -877,14 +883,14 @@ export class ExchangeModel {
         // Intrinsic vacancies form and refill only where no Ag_i is around: otherwise Ag_i shared between
         // several vacancies would pay for them (the saturation is per vacancy) and condense vacancy clusters.
         return isHost && this.nAgAround(c) === 0
-          ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv + this.vacancyPairsEv(c, -1) + this.hostRemovalEv(m)))
+          ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv + this.vacancyPairsEv(c) + this.hostRemovalEv(m)))
           : 0;
       default: {
         // FillHg / FillCd: the solution activity is the group factor; the filling host's lattice energy is here.
         if (m !== VAC) return 0;
         const fill = -this.hostRemovalEv(group === Group.FillHg ? HG : CD);
         if (this.releasable(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill));
-        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv - this.vacancyPairsEv(c, -1) + fill)) : 0;
+        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv - this.vacancyPairsEv(c) + fill)) : 0;
       }
     }
   }
@@ -1157,6 +1163,7 @@ export class ExchangeModel {
     const v = this.vacCount++;
     this.vacSite[v] = x;
     this.siteVac[x] = v;
+    this.addVacPartners(x, 1);
     this.markVac(x); // its neighbours and those whose shells it touches: touchCation, which follows
   }
 
@@ -1169,6 +1176,7 @@ export class ExchangeModel {
       this.siteVac[moved] = v;
     }
     this.siteVac[x] = -1;
+    this.addVacPartners(x, -1);
     const base = this.groupStart[Group.VacancyHop]! + 12 * last;
     for (let k = 0; k < 12; k++) this.solver.update(base + k, 0);
     if (v !== last) this.markVac(this.vacSite[v]!); // the renumbered vacancy writes its rates into block v
@@ -1316,6 +1324,8 @@ export class ExchangeModel {
         // Move the atom j -> i and the vacancy i -> j without renumbering the vacancy.
         this.cation[i] = m;
         this.cation[j] = VAC;
+        this.addVacPartners(i, -1);
+        this.addVacPartners(j, 1);
         this.vacSite[v] = j;
         this.siteVac[i] = -1;
         this.siteVac[j] = v;
@@ -1509,6 +1519,9 @@ export class ExchangeModel {
       let n = 0;
       for (let q = ci.start[i]!; q < ci.start[i + 1]!; q++) n += this.inter[ci.index[q]!]!;
       if (n !== this.agAround[i]) throw new Error(`Ag_i count around cation ${i} is ${n} but ${this.agAround[i]} was kept`);
+      let nv = 0;
+      for (let q = this.partnerStart[i]!; q < this.partnerStart[i + 1]!; q++) if (this.cation[this.partner[q]!] === VAC) nv++;
+      if (nv !== this.vacPartners[i]) throw new Error(`vacancies on the partners of cation ${i}: ${nv}, but ${this.vacPartners[i]} were kept`);
     }
     let agI = 0;
     for (let s = 0; s < this.crystal.interstitialCount; s++) {

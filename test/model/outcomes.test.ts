@@ -63,11 +63,18 @@ describe('outcomes (small ensembles, 2.7 nm unless stated)', () => {
     expect(stat(hot, csi).mean).toBeLessThan(0.15);
   });
 
-  it('room temperature without thiol: core/shell with and without Ag after 4 h (E14)', () => {
-    for (const name of ['zb-ce-rt-nothiol', 'zb-iece-rt-nothiol']) {
-      const rt = ensemble(name, [...SMALL, 'durationS=14400'], 3);
-      expect(stat(rt, csi).mean, name).toBeGreaterThan(0.3);
-    }
+  it('room temperature without thiol: CE stays a core/shell after 4 h (E14)', () => {
+    const rt = ensemble('zb-ce-rt-nothiol', [...SMALL, 'durationS=14400'], 3);
+    expect(stat(rt, csi).mean).toBeGreaterThan(0.3);
+  });
+
+  // Known discrepancy (docs/model.md, session 7): since the recalibration that makes 80 C IE-CE a homogeneous
+  // alloy, the complexes mix a 2.7 nm interior within hours even at 25 C (coreShellIndex ~0.17 at 4 h, 3
+  // replicas), while the paper's IE-CE at room temperature stays a core/shell (E14). Marked as failing so the
+  // suite states it; it turns red the day the model reproduces E14, and then this marker must go.
+  it.fails('room temperature without thiol: IE-CE stays a core/shell after 4 h (E14; not reproduced)', () => {
+    const rt = ensemble('zb-iece-rt-nothiol', [...SMALL, 'durationS=14400'], 3);
+    expect(stat(rt, csi).mean).toBeGreaterThan(0.3);
   });
 
   it('4.5 ML platelets at room temperature: CE stays in the two outer cation planes (E45)', () => {
