@@ -41,6 +41,11 @@ const DIST_MAX_NB = 8;
 const DIST_KEY_WIDTH = 3 + 2 * DIST_MAX_NB;
 /** One cached P(m) table: m = 0..MAX_AVERAGED_AG for each of 12 directions. */
 const DIST_TABLE = 12 * (MAX_AVERAGED_AG + 1);
+/** V-V pair-count changes of a host hop that the rate table holds; larger ones (rare crowds) take the exp. */
+const PAIR_TABLE_RANGE = 4;
+const PAIR_TABLE_SIZE = 2 * PAIR_TABLE_RANGE + 1;
+/** Up to this many vacancies touchCation tests each one's distance rather than walking the neighbour shells. */
+const NEAR_SCAN_MAX_VACANCIES = 48;
 const bound = (agAround: number): number => (agAround < AG_PER_VACANCY ? agAround : AG_PER_VACANCY);
 
 /** Solver groups: fixed event kinds. Ag_i hops are split by (from class, to class) so reverse pairs are groups. */
@@ -152,6 +157,8 @@ export class ExchangeModel {
   // Per cation site: the sites whose vacancy repels one there (vacancyPairEv), see vacancyPartnerTable.
   private readonly partnerStart: Int32Array;
   private readonly partner: Int32Array;
+  /** Distance (nm) that bounds every vacancy touchCation's neighbour walks can reach (markVacNear). */
+  private readonly touchReachNm: number;
   /** Per cation site, the vacancies on its partner sites, kept incrementally: the pair energy is read on every hop rate. */
   private readonly vacPartners: Uint8Array;
 
@@ -272,6 +279,7 @@ export class ExchangeModel {
     [this.commonStart, this.common, this.sharedStart, this.shared] = edgeTables(c);
     [this.partnerStart, this.partner] = vacancyPartnerTable(c);
     this.vacPartners = new Uint8Array(c.cationCount);
+    this.touchReachNm = touchReach(c, this.partnerStart, this.partner);
     this.sharedBits = sharedBitTable(c, this.sharedStart, this.shared);
     [this.posDirLo, this.posDirHi] = positionDirectionFields(c, this.sharedBits, this.maxCi);
     if (this.maxCi > 10) throw new Error(`cation shells of ${this.maxCi} interstitials: the averaged hops assume at most 10`);
@@ -506,7 +514,7 @@ export class ExchangeModel {
     let sharedAg = 0;
     for (let q = this.sharedStart[e]!; q < this.sharedStart[e + 1]!; q++) sharedAg += this.inter[this.shared[q]!]!;
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI), this.pairChangeEv(i, j));
+    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI), this.pairChange(i, j));
   }
 
   /** Cd atoms in the saddle ring of edge e (the common cation neighbours of its two sites). */
@@ -520,25 +528,25 @@ export class ExchangeModel {
     return this.commonStart[e + 1]! - this.commonStart[e]!;
   }
 
-  /** V-V pair energy change when the vacancy at i moves to its neighbour j (the cation at j moves into i). */
-  private pairChangeEv(i: number, j: number): number {
+  /** Change of the V-V pair count when the vacancy at i moves to its neighbour j (the cation at j moves into i). */
+  private pairChange(i: number, j: number): number {
     // i and j are neighbours, so each is the other's partner: neither counts its pair with the other.
     const atJ = this.vacPartners[j]! - (this.cation[i] === VAC ? 1 : 0);
     const atI = this.vacPartners[i]! - (this.cation[j] === VAC ? 1 : 0);
-    return this.params.vacancyPairEv * (atJ - atI);
+    return atJ - atI;
   }
 
   /**
-   * The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement; dPairsEv is the V-V pair
-   * energy change of the move (pairChangeEv). Host hops without one read the table.
+   * The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement; dPairs is the change of the
+   * V-V pair count of the move (pairChange). Host hops read the table unless dPairs is outside its range.
    */
-  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairsEv: number): number {
-    if (m === AG || dPairsEv !== 0) {
-      let dE = -this.params.vacancyAgBindingEv * dBound + dPairsEv;
+  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number): number {
+    if (m === AG || dPairs > PAIR_TABLE_RANGE || dPairs < -PAIR_TABLE_RANGE) {
+      let dE = -this.params.vacancyAgBindingEv * dBound + this.params.vacancyPairEv * dPairs;
       if (m === AG) dE -= this.params.agClusterEv * (this.nAgCdAround(i, j) - this.nAgCdAround(j, i));
       return this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
     }
-    return this.vacHopTable[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound)]!;
+    return this.vacHopTable[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound) * PAIR_TABLE_SIZE + dPairs + PAIR_TABLE_RANGE]!;
   }
 
   /**
@@ -724,12 +732,12 @@ export class ExchangeModel {
     const outside = this.nAgAround(j) - popcount(this.cfgAgMask & this.sharedBits[e]!);
     const agPair = Math.min(2, n + outside);
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    const dPairsEv = this.pairChangeEv(i, j);
+    const dPairs = this.pairChange(i, j);
     const p0 = this.shareDistAt + (e - cc.start[i]!) * (MAX_AVERAGED_AG + 1);
     let sum = 0;
     for (let s = 0; s <= n; s++) {
       const p = this.distCache[p0 + s]!;
-      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n), dPairsEv);
+      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n), dPairs);
     }
     return sum;
   }
@@ -746,19 +754,24 @@ export class ExchangeModel {
     return (((((m * R + ring) * R + nCd) * 3 + agPair) * 2 + surface) * 5 + dBound + 2);
   }
 
-  /** Cd and Hg hop rates for every (species, ring size, Cd in the ring, Ag_i at the saddle, surface, binding change). */
+  /**
+   * Cd and Hg hop rates for every (species, ring size, Cd in the ring, Ag_i at the saddle, surface, binding
+   * change, V-V pair change within PAIR_TABLE_RANGE): the same arithmetic as hopRateGiven's exp path.
+   */
   private buildVacHopTable(): void {
     const R = this.ringMax + 1;
-    const table = new Float64Array(4 * R * R * 3 * 2 * 5);
+    const table = new Float64Array(4 * R * R * 3 * 2 * 5 * PAIR_TABLE_SIZE);
     for (const m of [CD, HG])
       for (let ring = 0; ring < R; ring++)
         for (let nCd = 0; nCd <= ring; nCd++)
           for (let agPair = 0; agPair <= 2; agPair++)
             for (let surface = 0; surface <= 1; surface++)
-              for (let dBound = -2; dBound <= 2; dBound++) {
-                const dE = -this.params.vacancyAgBindingEv * dBound;
-                table[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound)] = this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
-              }
+              for (let dBound = -2; dBound <= 2; dBound++)
+                for (let dPairs = -PAIR_TABLE_RANGE; dPairs <= PAIR_TABLE_RANGE; dPairs++) {
+                  const dE = -this.params.vacancyAgBindingEv * dBound + this.params.vacancyPairEv * dPairs;
+                  const index = this.vacHopIndex(m, nCd, ring, agPair, surface, dBound) * PAIR_TABLE_SIZE + dPairs + PAIR_TABLE_RANGE;
+                  table[index] = this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
+                }
     this.vacHopTable = table;
   }
 
@@ -1050,11 +1063,16 @@ export class ExchangeModel {
   /** The species on cation site x changed: vacancies within two shells, every Ag, nearby surface sites. */
   private touchCation(x: number): void {
     const cc = this.crystal.cationCation;
-    this.markVac(x);
-    for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) {
-      const n = cc.index[q]!;
-      this.markVac(n);
-      for (let r = cc.start[n]!; r < cc.start[n + 1]!; r++) this.markVac(cc.index[r]!);
+    // Few vacancies (the usual case): test each against the reach of the walks below instead of walking ~400 sites.
+    const scan = this.vacCount <= NEAR_SCAN_MAX_VACANCIES;
+    if (scan) this.markVacNear(x);
+    else {
+      this.markVac(x);
+      for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) {
+        const n = cc.index[q]!;
+        this.markVac(n);
+        for (let r = cc.start[n]!; r < cc.start[n + 1]!; r++) this.markVac(cc.index[r]!);
+      }
     }
     this.markSurf(x);
     const ci = this.crystal.cationInterstitial;
@@ -1081,8 +1099,36 @@ export class ExchangeModel {
       if (this.cation[n] === VAC) for (let r = ci.start[n]!; r < ci.start[n + 1]!; r++) this.markAg(this.interAg[ci.index[r]!]!);
       if (!pairs) continue;
       this.markSurf(n);
+      if (scan) continue;
       this.markVac(n);
       for (let r = cc.start[n]!; r < cc.start[n + 1]!; r++) this.markVac(cc.index[r]!);
+    }
+  }
+
+  /**
+   * Mark every vacancy within touchReachNm of cation x (minimum image on periodic axes): a superset of the
+   * vacancies touchCation's walks reach (two cation shells, and a shell around every V-V partner), since
+   * touchReachNm bounds their distance by the triangle inequality. Marking more only refreshes unchanged rates.
+   */
+  private markVacNear(x: number): void {
+    const pos = this.crystal.cationPositionNm;
+    const [px, py, pz] = this.crystal.periodicNm;
+    const reach2 = this.touchReachNm * this.touchReachNm;
+    const x0 = pos[3 * x]!;
+    const y0 = pos[3 * x + 1]!;
+    const z0 = pos[3 * x + 2]!;
+    for (let v = 0; v < this.vacCount; v++) {
+      const y = this.vacSite[v]!;
+      let dx = pos[3 * y]! - x0;
+      let dy = pos[3 * y + 1]! - y0;
+      let dz = pos[3 * y + 2]! - z0;
+      if (px > 0) dx -= px * Math.round(dx / px);
+      if (py > 0) dy -= py * Math.round(dy / py);
+      if (pz > 0) dz -= pz * Math.round(dz / pz);
+      if (dx * dx + dy * dy + dz * dz <= reach2 && this.vacMark[v] !== this.epoch) {
+        this.vacMark[v] = this.epoch;
+        this.vacList[this.vacListN++] = v;
+      }
     }
   }
 
@@ -1626,6 +1672,34 @@ function vacancyPartnerTable(c: Crystal): [Int32Array, Int32Array] {
     start[i + 1] = list.length;
   }
   return [start, Int32Array.from(list)];
+}
+
+/** Largest minimum-image distance between cation sites i and j over the pairs listed in (start, index), nm. */
+function longestPair(c: Crystal, start: Int32Array, index: Int32Array): number {
+  const pos = c.cationPositionNm;
+  let longest = 0;
+  for (let i = 0; i + 1 < start.length; i++)
+    for (let q = start[i]!; q < start[i + 1]!; q++) {
+      const j = index[q]!;
+      let d2 = 0;
+      for (let a = 0; a < 3; a++) {
+        const p = c.periodicNm[a]!;
+        let d = pos[3 * j + a]! - pos[3 * i + a]!;
+        if (p > 0) d -= p * Math.round(d / p);
+        d2 += d * d;
+      }
+      longest = Math.max(longest, Math.sqrt(d2));
+    }
+  return longest;
+}
+
+/**
+ * The reach of touchCation's walks: two cation-neighbour steps, or a V-V partner and one step from it; the
+ * triangle inequality bounds both, and a small margin covers rounding.
+ */
+function touchReach(c: Crystal, partnerStart: Int32Array, partner: Int32Array): number {
+  const nn = longestPair(c, c.cationCation.start, c.cationCation.index);
+  return Math.max(2 * nn, longestPair(c, partnerStart, partner) + nn) * (1 + 1e-9) + 1e-9;
 }
 
 /** Set bits of every shell mask (shells have at most 10 sites, checked in the constructor): one load in the enumerations. */

@@ -108,8 +108,8 @@ describe('averaged hops of Ag-bearing vacancies', () => {
           const surface = c.surfaceCation[i] | c.surfaceCation[j];
           const ring = m.commonStart[e + 1] - m.commonStart[e];
           const dBound = Math.min(2, agJ) - Math.min(2, agI);
-          const dPairsEv = m.params.vacancyPairEv * (vacanciesAround(j, i) - vacanciesAround(i, j));
-          sum[k]! += w * m.hopRateGiven(i, j, species, nCd, ring, Math.min(2, agI + agJ - sharedAg), surface, dBound, dPairsEv);
+          const dPairs = vacanciesAround(j, i) - vacanciesAround(i, j); // V-V pair-count change of the hop
+          sum[k]! += w * m.hopRateGiven(i, j, species, nCd, ring, Math.min(2, agI + agJ - sharedAg), surface, dBound, dPairs);
         }
       }
       // Back to the arrangement the run left (the model's own rates were not touched: no flush happened).

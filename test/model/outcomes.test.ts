@@ -42,6 +42,14 @@ describe('outcomes (small ensembles, 2.7 nm unless stated)', () => {
     expect(stat(ce, csi).mean).toBeGreaterThan(0.4); // a CdSe/HgSe core/shell
   });
 
+  it('IE-CE is a homogeneous alloy mid-conversion: coreShellIndex at 10 min below 0.12 (E4, E29)', () => {
+    // 4 replicas: sd ~0.07 per replica, sem ~0.035 around a mean of ~0.02, so 0.12 sits ~3 sem above it; the
+    // session-6 calibration (surface faster than the interior mixed) gave 0.21 +- 0.02 here.
+    const iece = ensemble('zb-iece-80c', [...SMALL, 'durationS=600'], 4);
+    expect(stat(iece, x).mean).toBeGreaterThan(0.4); // mid-conversion, where a core/shell would show
+    expect(stat(iece, csi).mean).toBeLessThan(0.12);
+  });
+
   it('CE stalls: x at 48 h equals x at 1 h within 0.02 (E7, E13), 3.3 nm', () => {
     const early = ensemble('zb-ce-80c', ['durationS=3600', 'samples=8'], 3);
     const late = ensemble('zb-ce-80c', ['samples=8'], 3);
