@@ -44,6 +44,12 @@ const DIST_TABLE = 12 * (MAX_AVERAGED_AG + 1);
 /** V-V pair-count changes of a host hop that the rate table holds; larger ones (rare crowds) take the exp. */
 const PAIR_TABLE_RANGE = 4;
 const PAIR_TABLE_SIZE = 2 * PAIR_TABLE_RANGE + 1;
+/**
+ * Averaging a complex's hop over its shell's Ag_i arrangements needs those Ag_i to rearrange much faster than
+ * the complex hops: two orders of magnitude between the Ag_i hop and the fastest complex hop (CdSe at 80 C:
+ * ~10^7; CdS, with its slow Ag_i, ~10: not averaged).
+ */
+const TIMESCALE_SEPARATION = 100;
 /** Up to this many vacancies touchCation tests each one's distance rather than walking the neighbour shells. */
 const NEAR_SCAN_MAX_VACANCIES = 48;
 const bound = (agAround: number): number => (agAround < AG_PER_VACANCY ? agAround : AG_PER_VACANCY);
@@ -227,6 +233,13 @@ export class ExchangeModel {
   readonly eventCounts = new Float64Array(GROUP_COUNT);
   /** In-shell Ag_i moves after each host hop (0 disables); the simulation sets it and the random source. */
   shellMoves = 0;
+  /**
+   * Whether complex hops are superbasin averages (averagedComplex) and shells re-equilibrate after a hop: only
+   * where an Ag_i hop is at least TIMESCALE_SEPARATION times faster than the fastest complex hop. Where Ag is
+   * slow (CdS, E51), averaging would lend complexes a mobility their Ag_i cannot follow; they then hop with the
+   * arrangement they have and their Ag_i move by their own events (setTemperature decides).
+   */
+  averaging = true;
   random: () => number = () => {
     throw new Error('ExchangeModel.random is not set');
   };
@@ -348,6 +361,8 @@ export class ExchangeModel {
           table[(from * 2 + to) * K + dn + ExchangeModel.DN_OFFSET] = this.rateHz(p.agInterstitialHopEv + Math.max(0, dE));
         }
     this.agHopTable = table;
+    const fastestComplexHopEv = Math.min(p.hopCdEv, p.hopHgEv) - AG_PER_VACANCY * p.agAssistEv - p.surfaceHopReductionEv;
+    this.averaging = p.agInterstitialHopEv <= fastestComplexHopEv - this.kT * Math.log(TIMESCALE_SEPARATION);
     this.buildVacHopTable();
     this.refreshReservoir();
     this.recomputeAll();
@@ -556,6 +571,7 @@ export class ExchangeModel {
    * (Jensen), which rate scaling only cures as lambda grows without bound (measured in docs/model.md).
    */
   private averagedComplex(i: number): boolean {
+    if (!this.averaging) return false;
     const n = this.nAgAround(i);
     return n > 0 && n <= MAX_AVERAGED_AG;
   }
@@ -1383,7 +1399,7 @@ export class ExchangeModel {
         }
         this.touchCation(i);
         this.touchCation(j);
-        if (this.shellMoves > 0) this.resettleShell(j);
+        if (this.shellMoves > 0 && this.averaging) this.resettleShell(j);
         break;
       }
       case Group.Trap: {

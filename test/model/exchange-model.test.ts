@@ -29,6 +29,15 @@ describe('exchange model', () => {
     }
   });
 
+  it('averages complex hops only where Ag_i outpace them (CdSe yes, CdS no), and stays exact either way (check mode)', () => {
+    const cdse = createSimulation(modelScenario(), 1);
+    expect(cdse.model.averaging).toBe(true);
+    const cds = createSimulation(modelScenario({ material: 'CdS', temperatureC: 120, durationS: 0.2 }), 2, { check: true });
+    expect(cds.model.averaging).toBe(false);
+    while (cds.advance());
+    expect(cds.result().events.byType['vacancyHop']).toBeGreaterThan(0);
+  });
+
   it('keeps conservation through stages (purify, add Ag, extract Ag, temperature change)', () => {
     const sim = createSimulation(
       modelScenario({
