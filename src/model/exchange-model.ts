@@ -529,7 +529,7 @@ export class ExchangeModel {
     let sharedAg = 0;
     for (let q = this.sharedStart[e]!; q < this.sharedStart[e + 1]!; q++) sharedAg += this.inter[this.shared[q]!]!;
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI), this.pairChange(i, j));
+    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI), this.pairChange(i, j), this.agCdPairChange(i, j, m));
   }
 
   /** Cd atoms in the saddle ring of edge e (the common cation neighbours of its two sites). */
@@ -553,15 +553,21 @@ export class ExchangeModel {
 
   /**
    * The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement; dPairs is the change of the
-   * V-V pair count of the move (pairChange). Host hops read the table unless dPairs is outside its range.
+   * V-V pair count of the move (pairChange), dAgCd that of the Ag_Cd-Ag_Cd pairs when m is Ag (agCdPairChange;
+   * read only then). Host hops read the table unless dPairs is outside its range.
    */
-  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number): number {
+  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number): number {
     if (m === AG || dPairs > PAIR_TABLE_RANGE || dPairs < -PAIR_TABLE_RANGE) {
       let dE = -this.params.vacancyAgBindingEv * dBound + this.params.vacancyPairEv * dPairs;
-      if (m === AG) dE -= this.params.agClusterEv * (this.nAgCdAround(i, j) - this.nAgCdAround(j, i));
+      if (m === AG) dE -= this.params.agClusterEv * dAgCd;
       return this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
     }
     return this.vacHopTable[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound) * PAIR_TABLE_SIZE + dPairs + PAIR_TABLE_RANGE]!;
+  }
+
+  /** Change of the Ag_Cd-Ag_Cd pair count when the Ag_Cd at j hops into the vacancy at i (0 for a host). */
+  private agCdPairChange(i: number, j: number, m: number): number {
+    return m === AG ? this.nAgCdAround(i, j) - this.nAgCdAround(j, i) : 0;
   }
 
   /**
@@ -749,11 +755,12 @@ export class ExchangeModel {
     const agPair = Math.min(2, n + outside);
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
     const dPairs = this.pairChange(i, j);
+    const dAgCd = this.agCdPairChange(i, j, m);
     const p0 = this.shareDistAt + (e - cc.start[i]!) * (MAX_AVERAGED_AG + 1);
     let sum = 0;
     for (let s = 0; s <= n; s++) {
       const p = this.distCache[p0 + s]!;
-      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n), dPairs);
+      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n), dPairs, dAgCd);
     }
     return sum;
   }
@@ -821,6 +828,11 @@ export class ExchangeModel {
 
   /** Ag_Cd at c leaving to its k-th interstitial neighbour (Ag_Cd -> Ag_i + V). */
   detrapRate(c: number, k: number): number {
+    return this.detrapRateGiven(c, k, this.nAgCdAround(c, -1), this.vacancyPairsEv(c));
+  }
+
+  /** detrapRate with the terms that do not depend on the direction k passed in (agRates reads them once). */
+  private detrapRateGiven(c: number, k: number, nAgCd: number, pairsEv: number): number {
     const ci = this.crystal.cationInterstitial;
     const q = ci.start[c]! + k;
     if (q >= ci.start[c + 1]!) return 0;
@@ -829,7 +841,7 @@ export class ExchangeModel {
     const p = this.params;
     // Exactly the reverse of trapDeltaEv: a vacancy appears at c with the new Ag_i at s among its Ag_i.
     const dn = bound(this.nAgAround(c) + 1) + this.boundChange(s, 1, c, -1);
-    const dE = this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn - p.agSubstitutionEv + p.agClusterEv * this.nAgCdAround(c, -1) + this.vacancyPairsEv(c);
+    const dE = this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn - p.agSubstitutionEv + p.agClusterEv * nAgCd + pairsEv;
     return this.rateHz(p.trapBarrierEv + Math.max(0, dE));
   }
 
@@ -994,7 +1006,9 @@ export class ExchangeModel {
     } else if (state === 2) {
       const c = site;
       const nCi = this.crystal.cationInterstitial.start[c + 1]! - this.crystal.cationInterstitial.start[c]!;
-      for (let k = 0; k < nCi; k++) solver.update(gs[Group.Detrap]! + a * this.maxCi + k, this.detrapRate(c, k));
+      const nAgCd = this.nAgCdAround(c, -1);
+      const pairsEv = this.vacancyPairsEv(c);
+      for (let k = 0; k < nCi; k++) solver.update(gs[Group.Detrap]! + a * this.maxCi + k, this.detrapRateGiven(c, k, nAgCd, pairsEv));
     }
     this.agWrittenState[a] = state;
     this.agWrittenSite[a] = site;
