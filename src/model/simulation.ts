@@ -15,8 +15,18 @@ import { materialParams, paramValues } from './params/index.js';
 import { bindSurfaceThiol, type Reservoir } from './reservoir.js';
 import { createAccelerator, DEFAULT_ACCELERATION, type Accelerator } from './acceleration.js';
 
-/** Sample times: t = 0, then log-spaced from firstSampleS (or evenly spaced) up to durationS. */
-export function sampleTimes(scenario: Pick<Scenario, 'samples' | 'durationS' | 'sampleSpacing' | 'firstSampleS'>): number[] {
+/**
+ * Sample times: t = 0, then log-spaced from firstSampleS (or evenly spaced) up to durationS, plus every stage
+ * time inside the run, so the state a protocol step acts on is recorded rather than interpolated across the step
+ * (a purified core/shell homogenises within minutes once Ag is added: zb-purified-ag-80c, E19).
+ */
+export function sampleTimes(scenario: Pick<Scenario, 'samples' | 'durationS' | 'sampleSpacing' | 'firstSampleS'> & { stages?: readonly Stage[] }): number[] {
+  const regular = regularSampleTimes(scenario);
+  const stageTimes = (scenario.stages ?? []).map((st) => st.atS).filter((t) => t > 0 && t < scenario.durationS);
+  return [...new Set([...regular, ...stageTimes])].sort((a, b) => a - b);
+}
+
+function regularSampleTimes(scenario: Pick<Scenario, 'samples' | 'durationS' | 'sampleSpacing' | 'firstSampleS'>): number[] {
   const n = scenario.samples;
   const end = scenario.durationS;
   const out = [0];

@@ -97,6 +97,16 @@ describe('exchange model', () => {
     expect(t[2]).toBeCloseTo(10, 9);
     expect(t[4]).toBe(1000);
   });
+
+  it('also samples at every stage time inside the run, once', () => {
+    const stages = [{ atS: 0.5, action: 'purify' as const }, { atS: 0.5, action: 'add' as const, agPerCd: 0.1 }, { atS: 7, action: 'extractAg' as const }];
+    expect(sampleTimes({ samples: 3, durationS: 2, sampleSpacing: 'linear', firstSampleS: 1, stages })).toEqual([0, 0.5, 1, 2]);
+    // The stage already stops the engine at 0.5 s, so the extra sample adds no stop: the other samples are unchanged.
+    const staged = createSimulation(modelScenario({ durationS: 2, samples: 3, sampleSpacing: 'linear', stages }), 4);
+    while (staged.advance());
+    const rows = staged.result().samples;
+    expect(rows.map((r) => r.timeS)).toEqual([0, 0.5, 1, 2]);
+  });
 });
 
 describe('solution speciation', () => {
