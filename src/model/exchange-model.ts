@@ -557,12 +557,15 @@ export class ExchangeModel {
    * read only then). Host hops read the table unless dPairs is outside its range.
    */
   private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number): number {
-    if (m === AG || dPairs > PAIR_TABLE_RANGE || dPairs < -PAIR_TABLE_RANGE) {
-      let dE = -this.params.vacancyAgBindingEv * dBound + this.params.vacancyPairEv * dPairs;
-      if (m === AG) dE -= this.params.agClusterEv * dAgCd;
-      return this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
-    }
+    if (m === AG || dPairs > PAIR_TABLE_RANGE || dPairs < -PAIR_TABLE_RANGE) return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd);
     return this.vacHopTable[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound) * PAIR_TABLE_SIZE + dPairs + PAIR_TABLE_RANGE]!;
+  }
+
+  /** The hop rate evaluated (hopRateGiven's arguments; buildVacHopTable tabulates it for Cd and Hg). */
+  private hopRateExp(m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number): number {
+    let dE = -this.params.vacancyAgBindingEv * dBound + this.params.vacancyPairEv * dPairs;
+    if (m === AG) dE -= this.params.agClusterEv * dAgCd;
+    return this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
   }
 
   /** Change of the Ag_Cd-Ag_Cd pair count when the Ag_Cd at j hops into the vacancy at i (0 for a host). */
@@ -778,8 +781,8 @@ export class ExchangeModel {
   }
 
   /**
-   * Cd and Hg hop rates for every (species, ring size, Cd in the ring, Ag_i at the saddle, surface, binding
-   * change, V-V pair change within PAIR_TABLE_RANGE): the same arithmetic as hopRateGiven's exp path.
+   * Cd and Hg hop rates (hopRateExp) for every (species, ring size, Cd in the ring, Ag_i at the saddle, surface,
+   * binding change, V-V pair change within PAIR_TABLE_RANGE).
    */
   private buildVacHopTable(): void {
     const R = this.ringMax + 1;
@@ -790,11 +793,8 @@ export class ExchangeModel {
           for (let agPair = 0; agPair <= 2; agPair++)
             for (let surface = 0; surface <= 1; surface++)
               for (let dBound = -2; dBound <= 2; dBound++)
-                for (let dPairs = -PAIR_TABLE_RANGE; dPairs <= PAIR_TABLE_RANGE; dPairs++) {
-                  const dE = -this.params.vacancyAgBindingEv * dBound + this.params.vacancyPairEv * dPairs;
-                  const index = this.vacHopIndex(m, nCd, ring, agPair, surface, dBound) * PAIR_TABLE_SIZE + dPairs + PAIR_TABLE_RANGE;
-                  table[index] = this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
-                }
+                for (let dPairs = -PAIR_TABLE_RANGE; dPairs <= PAIR_TABLE_RANGE; dPairs++)
+                  table[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound) * PAIR_TABLE_SIZE + dPairs + PAIR_TABLE_RANGE] = this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, 0);
     this.vacHopTable = table;
   }
 
@@ -1069,7 +1069,11 @@ export class ExchangeModel {
 
   private markVac(site: number): void {
     const v = this.siteVac[site]!;
-    if (v >= 0 && this.vacMark[v] !== this.epoch) {
+    if (v >= 0) this.markVacIndex(v);
+  }
+
+  private markVacIndex(v: number): void {
+    if (this.vacMark[v] !== this.epoch) {
       this.vacMark[v] = this.epoch;
       this.vacList[this.vacListN++] = v;
     }
@@ -1093,17 +1097,9 @@ export class ExchangeModel {
   /** The species on cation site x changed: vacancies within two shells, every Ag, nearby surface sites. */
   private touchCation(x: number): void {
     const cc = this.crystal.cationCation;
-    // Few vacancies (the usual case): test each against the reach of the walks below instead of walking ~400 sites.
-    const scan = this.vacCount <= NEAR_SCAN_MAX_VACANCIES;
-    if (scan) this.markVacNear(x);
-    else {
-      this.markVac(x);
-      for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) {
-        const n = cc.index[q]!;
-        this.markVac(n);
-        for (let r = cc.start[n]!; r < cc.start[n + 1]!; r++) this.markVac(cc.index[r]!);
-      }
-    }
+    // Few vacancies (the usual case): test each one's distance instead of walking ~400 sites.
+    if (this.vacCount <= NEAR_SCAN_MAX_VACANCIES) this.markVacNear(x);
+    else this.markVacByWalk(x);
     this.markSurf(x);
     const ci = this.crystal.cationInterstitial;
     const ic = this.crystal.interstitialCation;
@@ -1121,18 +1117,33 @@ export class ExchangeModel {
       }
     }
     // Ag_Cd neighbour counts (Ag_Cd next to x, Ag_i next to a vacancy next to x) and V-V pairs: whatever makes,
-    // fills or moves a vacancy at or next to a partner of x (vacancy hops, traps, detraps, surface events).
+    // fills or moves a vacancy at or next to a partner of x (traps, detraps, surface events; the vacancies are
+    // marked above).
     const pairs = this.params.vacancyPairEv !== 0;
     for (let q = pairs ? this.partnerStart[x]! : cc.start[x]!, end = pairs ? this.partnerStart[x + 1]! : cc.start[x + 1]!; q < end; q++) {
       const n = pairs ? this.partner[q]! : cc.index[q]!;
       this.markAg(this.cationAg[n]!);
       if (this.cation[n] === VAC) for (let r = ci.start[n]!; r < ci.start[n + 1]!; r++) this.markAg(this.interAg[ci.index[r]!]!);
-      if (!pairs) continue;
-      this.markSurf(n);
-      if (scan) continue;
-      this.markVac(n);
-      for (let r = cc.start[n]!; r < cc.start[n + 1]!; r++) this.markVac(cc.index[r]!);
+      if (pairs) this.markSurf(n);
     }
+  }
+
+  /**
+   * The vacancies whose rates read cation x: within two cation shells (hop targets and saddle rings) and, with
+   * the V-V repulsion, at or next to a partner of x.
+   */
+  private markVacByWalk(x: number): void {
+    const cc = this.crystal.cationCation;
+    this.markVacAround(x);
+    for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) this.markVacAround(cc.index[q]!);
+    if (this.params.vacancyPairEv !== 0) for (let q = this.partnerStart[x]!; q < this.partnerStart[x + 1]!; q++) this.markVacAround(this.partner[q]!);
+  }
+
+  /** The vacancies at cation site c and its cation neighbours. */
+  private markVacAround(c: number): void {
+    const cc = this.crystal.cationCation;
+    this.markVac(c);
+    for (let q = cc.start[c]!; q < cc.start[c + 1]!; q++) this.markVac(cc.index[q]!);
   }
 
   /**
@@ -1141,25 +1152,8 @@ export class ExchangeModel {
    * touchReachNm bounds their distance by the triangle inequality. Marking more only refreshes unchanged rates.
    */
   private markVacNear(x: number): void {
-    const pos = this.crystal.cationPositionNm;
-    const [px, py, pz] = this.crystal.periodicNm;
     const reach2 = this.touchReachNm * this.touchReachNm;
-    const x0 = pos[3 * x]!;
-    const y0 = pos[3 * x + 1]!;
-    const z0 = pos[3 * x + 2]!;
-    for (let v = 0; v < this.vacCount; v++) {
-      const y = this.vacSite[v]!;
-      let dx = pos[3 * y]! - x0;
-      let dy = pos[3 * y + 1]! - y0;
-      let dz = pos[3 * y + 2]! - z0;
-      if (px > 0) dx -= px * Math.round(dx / px);
-      if (py > 0) dy -= py * Math.round(dy / py);
-      if (pz > 0) dz -= pz * Math.round(dz / pz);
-      if (dx * dx + dy * dy + dz * dz <= reach2 && this.vacMark[v] !== this.epoch) {
-        this.vacMark[v] = this.epoch;
-        this.vacList[this.vacListN++] = v;
-      }
-    }
+    for (let v = 0; v < this.vacCount; v++) if (cationDistance2(this.crystal, x, this.vacSite[v]!) <= reach2) this.markVacIndex(v);
   }
 
   /**
@@ -1704,23 +1698,24 @@ function vacancyPartnerTable(c: Crystal): [Int32Array, Int32Array] {
   return [start, Int32Array.from(list)];
 }
 
-/** Largest minimum-image distance between cation sites i and j over the pairs listed in (start, index), nm. */
-function longestPair(c: Crystal, start: Int32Array, index: Int32Array): number {
+/** Squared distance between cation sites i and j, nm^2, minimum image on the periodic axes. */
+function cationDistance2(c: Crystal, i: number, j: number): number {
   const pos = c.cationPositionNm;
+  let d2 = 0;
+  for (let a = 0; a < 3; a++) {
+    const p = c.periodicNm[a]!;
+    let d = pos[3 * j + a]! - pos[3 * i + a]!;
+    if (p > 0) d -= p * Math.round(d / p);
+    d2 += d * d;
+  }
+  return d2;
+}
+
+/** Largest distance between cation sites i and j over the pairs listed in (start, index), nm. */
+function longestPair(c: Crystal, start: Int32Array, index: Int32Array): number {
   let longest = 0;
-  for (let i = 0; i + 1 < start.length; i++)
-    for (let q = start[i]!; q < start[i + 1]!; q++) {
-      const j = index[q]!;
-      let d2 = 0;
-      for (let a = 0; a < 3; a++) {
-        const p = c.periodicNm[a]!;
-        let d = pos[3 * j + a]! - pos[3 * i + a]!;
-        if (p > 0) d -= p * Math.round(d / p);
-        d2 += d * d;
-      }
-      longest = Math.max(longest, Math.sqrt(d2));
-    }
-  return longest;
+  for (let i = 0; i + 1 < start.length; i++) for (let q = start[i]!; q < start[i + 1]!; q++) longest = Math.max(longest, cationDistance2(c, i, index[q]!));
+  return Math.sqrt(longest);
 }
 
 /**

@@ -109,7 +109,7 @@ describe('averaged hops of Ag-bearing vacancies', () => {
           const ring = m.commonStart[e + 1] - m.commonStart[e];
           const dBound = Math.min(2, agJ) - Math.min(2, agI);
           const dPairs = vacanciesAround(j, i) - vacanciesAround(i, j); // V-V pair-count change of the hop
-          sum[k]! += w * m.hopRateGiven(i, j, species, nCd, ring, Math.min(2, agI + agJ - sharedAg), surface, dBound, dPairs, species === CationSpecies.Ag ? m.nAgCdAround(i, j) - m.nAgCdAround(j, i) : 0);
+          sum[k]! += w * m.hopRateGiven(i, j, species, nCd, ring, Math.min(2, agI + agJ - sharedAg), surface, dBound, dPairs, m.agCdPairChange(i, j, species));
         }
       }
       // Back to the arrangement the run left (the model's own rates were not touched: no flush happened).
