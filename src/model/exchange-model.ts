@@ -20,7 +20,7 @@ import type { Solver } from '../kmc/solver.js';
 import { BOLTZMANN_EV_PER_K } from '../units.js';
 import { CationSpecies, InterstitialSpecies } from './species.js';
 import type { ParamValues } from './params/types.js';
-import { bindSurfaceThiol, speciate, type Reservoir, type Speciation } from './reservoir.js';
+import { speciate, thiolCapacity, type Reservoir, type Speciation } from './reservoir.js';
 
 const VAC = CationSpecies.Vacancy;
 const CD = CationSpecies.Cd;
@@ -69,8 +69,9 @@ export const Group = {
   AgHop01: 10,
   AgHop10: 11,
   AgHop11: 12,
+  ThiolAdsorption: 13, // unbound thiol (solution) + bare surface site -> passivated site; one aggregate slot
 } as const;
-export const GROUP_COUNT = 13;
+export const GROUP_COUNT = 14;
 export const EVENT_TYPE_NAMES = [
   'surfaceExchangeHg',
   'surfaceExchangeCd',
@@ -85,6 +86,7 @@ export const EVENT_TYPE_NAMES = [
   'agInterstitialHop',
   'agInterstitialHop',
   'agInterstitialHop',
+  'thiolAdsorption',
 ] as const;
 
 /** Reversible pairs of fast groups that an acceleration scheme may scale together. */
@@ -319,6 +321,7 @@ export class ExchangeModel {
     sizes[Group.Trap] = cap * this.maxIc;
     sizes[Group.Detrap] = cap * this.maxCi;
     for (const g of [Group.AgHop00, Group.AgHop01, Group.AgHop10, Group.AgHop11]) sizes[g] = cap * this.maxIi;
+    sizes[Group.ThiolAdsorption] = 1;
     this.solver = createSolver(sizes);
     this.groupStart = this.solver.groupStart;
 
@@ -384,6 +387,20 @@ export class ExchangeModel {
     this.setBaseFactor(Group.AgUptake, this.agSolutionCount >= 2 ? s.agFreeEq * s.agFreeEq : 0);
     this.setBaseFactor(Group.FillHg, s.hgFreeEq);
     this.setBaseFactor(Group.FillCd, s.cdFreeEq);
+    this.solver.update(this.groupStart[Group.ThiolAdsorption]!, this.thiolAdsorptionRate());
+  }
+
+  /**
+   * Unbound thiol passivating bare surface sites, one at a time (first order in bare sites and in unbound thiol).
+   * The surface is bare at t = 0 (the injected Hg2+ takes the thiolate off), which gives the burst (E1).
+   */
+  private thiolAdsorptionRate(): number {
+    const p = this.params;
+    const r = this.reservoir;
+    const bare = thiolCapacity(r, p.thiolCoverageMax) - r.thiolSurface;
+    const unboundEq = (r.thiolTotal - r.thiolSurface) / r.cdPristine;
+    if (bare <= 0 || unboundEq <= 0) return 0;
+    return p.thiolAdsorptionHz * Math.exp(-p.thiolAdsorptionEv / this.kT) * bare * unboundEq;
   }
 
   private setBaseFactor(group: number, factor: number): void {
@@ -1052,6 +1069,8 @@ export class ExchangeModel {
         const a = Math.floor(local / this.maxCi);
         return this.agState[a] === 2 ? this.detrapRate(this.agSite[a]!, local % this.maxCi) : 0;
       }
+      case Group.ThiolAdsorption:
+        return this.thiolAdsorptionRate();
       default: {
         const a = Math.floor(local / this.agSlotBase);
         const k = local % this.agSlotBase;
@@ -1273,7 +1292,6 @@ export class ExchangeModel {
   /** Set up the pristine state (all Cd) with the initial solution; rates from scratch. */
   initialise(agAtoms: number): void {
     this.addAgToSolution(agAtoms);
-    bindSurfaceThiol(this.reservoir, this.params.thiolCoverageMax);
     this.refreshReservoir();
     this.recomputeAll();
   }
@@ -1438,6 +1456,10 @@ export class ExchangeModel {
         this.touchCation(c);
         break;
       }
+      case Group.ThiolAdsorption:
+        r.thiolSurface++;
+        this.refreshReservoir(); // the surface reactivity and the free thiol change; no lattice site does
+        break;
       default: {
         // Ag_i hop: the hot event. Only its neighbourhood is refreshed.
         const a = Math.floor(local / this.agSlotBase);

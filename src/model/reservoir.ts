@@ -10,7 +10,7 @@ export interface Reservoir {
   agTotal: number;
   cdTotal: number;
   thiolTotal: number;
-  /** Thiol bound to the NC surface (stays through purification). */
+  /** Thiol bound to the NC surface (stays through purification); grows by adsorption events from 0 at injection. */
   thiolSurface: number;
   /** After phosphine extraction free Ag is held at zero. */
   agExtracted: boolean;
@@ -27,8 +27,8 @@ export interface Speciation {
 }
 
 /**
- * Thiol first covers the surface (up to coverageMax of the sites), the rest binds Ag+ (AgSR, constant kAg) and
- * Hg2+ (Hg(SR)2, cumulative constant kHg2) in solution; Cd2+ is taken as unbound. Mass balance in free thiol f:
+ * Thiol on the surface (thiolSurface, at most coverageMax of the sites) passivates it; the unbound rest binds Ag+
+ * (AgSR, constant kAg) and Hg2+ (Hg(SR)2, cumulative constant kHg2) in solution; Cd2+ is taken as unbound. Mass balance in free thiol f:
  * f + Ag kAg f/(1 + kAg f) + 2 Hg kHg2 f^2/(1 + kHg2 f^2) = thiol in solution, solved by bisection (monotone in f).
  */
 export function speciate(r: Reservoir, coverageMax: number, kAgPerEq: number, kHgPerEq2: number): Speciation {
@@ -56,8 +56,7 @@ export function speciate(r: Reservoir, coverageMax: number, kAgPerEq: number, kH
   };
 }
 
-/** Thiol placed on the surface when thiol is added: as much as the surface takes (coverageMax of the sites). */
-export function bindSurfaceThiol(r: Reservoir, coverageMax: number): void {
-  const capacity = Math.floor(coverageMax * r.surfaceSites);
-  r.thiolSurface = Math.min(capacity, r.thiolTotal);
+/** Surface sites thiol can passivate (coverageMax of them). */
+export function thiolCapacity(r: Reservoir, coverageMax: number): number {
+  return Math.floor(coverageMax * r.surfaceSites);
 }

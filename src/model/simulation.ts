@@ -12,7 +12,7 @@ import type { FinalState, ProfileRow, SampleRow, Scenario, Simulation, Simulatio
 import { EVENT_TYPE_NAMES, ExchangeModel } from './exchange-model.js';
 import { coreShellHalves, profileShells, type ProfileShells } from './observables.js';
 import { materialParams, paramValues } from './params/index.js';
-import { bindSurfaceThiol, type Reservoir } from './reservoir.js';
+import type { Reservoir } from './reservoir.js';
 import { createAccelerator, DEFAULT_ACCELERATION, type Accelerator } from './acceleration.js';
 
 /**
@@ -231,8 +231,7 @@ class ExchangeSimulation implements Simulation {
         const thiol = Math.round((stage.thiolPerCd ?? 0) * nC);
         r.hgTotal += hg;
         this.totals.hg += hg;
-        r.thiolTotal += thiol;
-        bindSurfaceThiol(r, m.params.thiolCoverageMax);
+        r.thiolTotal += thiol; // it passivates bare surface sites at a finite rate (the ThiolAdsorption event)
         if (ag > 0) {
           m.addAgToSolution(ag);
           this.totals.ag += ag;

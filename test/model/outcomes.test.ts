@@ -42,6 +42,17 @@ describe('outcomes (small ensembles, 2.7 nm unless stated)', () => {
     expect(stat(ce, csi).mean).toBeGreaterThan(0.4); // a CdSe/HgSe core/shell
   });
 
+  it('a surface burst: within 10 s CE and IE-CE both replace most of the surface Cd (E1)', () => {
+    // Deterministic margin: the bare surface exchanges in ~0.2 ms and thiol passivates it in ~0.1 s, so x(10 s) is
+    // within a few sites of the surface fraction (0.37 here) in every replica; with the surface passivated at t = 0
+    // (before session 8) x(10 s) was ~0.02.
+    for (const name of ['zb-ce-80c', 'zb-iece-80c']) {
+      const runs = ensemble(name, [...SMALL, 'durationS=10'], 2);
+      const surface = runs[0]!.crystal.surfaceCations / runs[0]!.crystal.cations;
+      expect(stat(runs, x).mean).toBeGreaterThan(0.75 * surface);
+    }
+  });
+
   it('IE-CE is a homogeneous alloy mid-conversion: coreShellIndex at 10 min below 0.12 (E4, E29)', () => {
     // 4 replicas: sd ~0.07 per replica, sem ~0.035 around a mean of ~0.02, so 0.12 sits ~3 sem above it; the
     // session-6 calibration (surface faster than the interior mixed) gave 0.21 +- 0.02 here.

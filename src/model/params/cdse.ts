@@ -63,6 +63,13 @@ export const CdSe: MaterialParams = {
   },
   exchangeDriveEv: { value: 0.3, unit: eV, source: '[ASSUMPTION] HgSe far less soluble than CdSe: exchange runs to completion with 1.5 Hg/Cd' },
   thiolCoverageMax: { value: 1.0, unit: '1', source: '[ASSUMPTION] one thiolate per surface cation: thiol covers the surface first (MODEL.md 3) and a covered surface exchanges slowly. 0.6 left 40 % of sites bare, pinned the surface at x = 1 and made IE-CE a Fickian core/shell (coreShellIndex 0.4 at x = 0.77)' },
+  thiolAdsorptionHz: {
+    value: 1400,
+    unit: 'Hz/eq',
+    source:
+      "[CALIBRATED to E1 (burst within seconds), session 8] t = 0 is the injection of Hg2+ (1.5 eq, 5x the surface sites), which binds thiolate far more strongly than Cd2+ and takes it off the surface; the surface is passivated again one site at a time at this rate per bare site per equivalent of unbound thiol, and exchanges at surfaceExchangeBareEv until then. 1400 Hz with thiolAdsorptionEv: ~0.1 s per site at 80 C and 1 eq, ~0.25 s at 25 C, while a bare site exchanges in ~0.2 ms at 80 C and ~10 ms at 25 C, so the burst is a full monolayer at both (E1's photo is at room temperature). Tried (zb-iece-80c, 4 replicas, 1 h): 140 Hz x(10 s) 0.56 but the interior takes up Hg while the surface stays bare for seconds (largest coreShellIndex after 10 min 0.115); 1400 Hz 0.34 and 0.089; 14000 Hz 0.295 and 0.070 (at 25 C only ~75 % of the surface would exchange first). Before session 8 the surface was passivated at t = 0 and took ~1 h to exchange one monolayer (x(10 s) 0.02, E1 failed)",
+  },
+  thiolAdsorptionEv: { value: 0.15, unit: eV, source: '[ASSUMPTION] diffusion-limited ligand binding: the activation of viscous flow of the alkane solvent (~0.1-0.2 eV)' },
   agUptakeEv: { value: 0.6, unit: eV, source: '[ASSUMPTION] Ag+ enters fast (Ag-CdSe exchange is fast at room temperature, Sahu et al. Nano Lett. 12, 2587)' },
   agUptakeEnergyEv: {
     value: 0.0,

@@ -53,6 +53,10 @@ export interface MaterialParams {
   readonly exchangeDriveEv: Param;
   /** Largest fraction of surface sites thiol can cover (ligand footprint). */
   readonly thiolCoverageMax: Param;
+  /** Prefactor of thiol adsorption on a bare surface site, per equivalent of unbound thiol (rate = Hz x eq x e^(-Ev/kT)). */
+  readonly thiolAdsorptionHz: Param;
+  /** Activation energy of that adsorption. */
+  readonly thiolAdsorptionEv: Param;
   /** Ag uptake barrier: 2 Ag(sol) + surface M -> 2 Ag_i + V + M(sol). */
   readonly agUptakeEv: Param;
   /** Reaction energy of that uptake before defect binding (positive = uphill). */
