@@ -5,6 +5,8 @@ import { createSimulation, sampleTimes } from '../../src/model/simulation.js';
 import { speciate, type Reservoir } from '../../src/model/reservoir.js';
 import type { Scenario } from '../../src/model/contract.js';
 import { modelScenario } from './helpers/scenario.js';
+import { CdSe } from '../../src/model/params/cdse.js';
+import { celsiusToKelvin, thermalEnergyEv } from '../../src/units.js';
 
 describe('exchange model', () => {
   it('conserves Hg, Cd, Ag and charge and keeps every incremental rate exact, event by event (check mode)', () => {
@@ -13,7 +15,7 @@ describe('exchange model', () => {
     while (sim.advance());
     const byType = sim.result().events.byType;
     expect(sim.result().events.total).toBeGreaterThan(1000);
-    for (const kind of ['surfaceExchangeHg', 'agUptake', 'vacancyHop', 'agInterstitialHop', 'agTrap', 'agDetrap']) expect(byType[kind], kind).toBeGreaterThan(0);
+    for (const kind of ['surfaceExchangeHg', 'agUptake', 'vacancyHop', 'agInterstitialHop', 'agTrap', 'agDetrap', 'thiolAdsorption']) expect(byType[kind], kind).toBeGreaterThan(0);
   });
 
   it('keeps every incremental rate exact on a periodic platelet and on wurtzite (check mode)', () => {
@@ -106,6 +108,31 @@ describe('exchange model', () => {
     while (staged.advance());
     const rows = staged.result().samples;
     expect(rows.map((r) => r.timeS)).toEqual([0, 0.5, 1, 2]);
+  });
+});
+
+describe('thiol adsorption', () => {
+  it('passivates the bare surface at the first-order rate k e^(-E/kT) x unbound thiol (20 replicas)', () => {
+    // No Hg or Ag: adsorption is the only event. 50 thiol/Cd keeps the unbound thiol within 1.2 % of constant, so each
+    // of the C surface sites is covered by time t with p = 1 - exp(-k U t); run to p = 1/2. Covered sites per replica are
+    // binomial (sd sqrt(C/4) ~ 4.5 of 80); 20 replicas give a sem of the mean ~1 site, the tolerance is 4 sem.
+    const kT = thermalEnergyEv(celsiusToKelvin(80));
+    const perSiteHz = CdSe.thiolAdsorptionHz.value * Math.exp(-CdSe.thiolAdsorptionEv.value / kT) * 50;
+    const durationS = Math.LN2 / perSiteHz;
+    const scenario = modelScenario({ durationS, samples: 2, sampleSpacing: 'linear', reagents: { hgPerCd: 0, agPerCd: 0, thiolPerCd: 50 } });
+    const covered: number[] = [];
+    let sites = 0;
+    for (let r = 0; r < 20; r++) {
+      const sim = createSimulation(scenario, `thiol-${r}`);
+      while (sim.advance());
+      const res = sim.result();
+      sites = res.crystal.surfaceCations;
+      expect(res.events.total).toBe(res.events.byType.thiolAdsorption);
+      covered.push(res.events.byType.thiolAdsorption!);
+    }
+    const mean = covered.reduce((a, b) => a + b, 0) / covered.length;
+    const sem = Math.sqrt(sites / 4 / covered.length);
+    expect(Math.abs(mean - sites / 2)).toBeLessThan(4 * sem);
   });
 });
 
