@@ -59,7 +59,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       const checkTimes = CHECK_TIMES_S.filter((t) => t <= args.hours * 3600);
       if (checkTimes.length === 0) checkTimes.push(args.hours * 3600); // short runs: report the end
       for (const t of checkTimes) {
-        const fit = m.fick(t);
+        const fit = m.fick({ untilS: t });
         rows.push([
           name,
           `${+(t / 3600).toPrecision(3)} h`,

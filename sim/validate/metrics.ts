@@ -49,8 +49,11 @@ export interface EnsembleMetrics {
   seriesStats(column: string): Stat[];
   /** The sample in [fromS, toS] with the largest mean of the column. */
   maxMeanOver(column: string, fromS: number, toS: number): { timeS: number; stat: Stat } | undefined;
-  /** Fickian D fitted to each replica's x(t) up to untilS (default: all of it; constant surface, x_inf = 1), and the rmse in x. */
-  fick(untilS?: number): { dM2PerS: Stat; rmse: Stat };
+  /**
+   * Fickian D fitted to each replica's x(t) at the samples in [fromS, untilS] (default: all of them; constant surface
+   * from t = 0, x_inf = 1), and the rmse in x over those samples.
+   */
+  fick(window?: { fromS?: number; untilS?: number }): { dM2PerS: Stat; rmse: Stat };
   /** Radial (depth) profile at a time. */
   profileAt(timeS: number): ProfileStats | undefined;
   /** EMA 1S-1S energy of the profile at a time (CdSe spheres and platelets only; else NaN). */
@@ -152,7 +155,7 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
   const particle = opticsParticle(spec);
   let shellTables: ShellTable[] | undefined;
   const shells = () => (shellTables ??= runs.map((r) => shellTable(r.profiles)));
-  const fickMemo = new Map<number, { dM2PerS: Stat; rmse: Stat }>();
+  const fickMemo = new Map<string, { dM2PerS: Stat; rmse: Stat }>();
   let trackMemo: OpticsTrackPoint[] | undefined;
   let emaMemo: EmaPoint[][] | undefined;
 
@@ -184,22 +187,25 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
       });
       return best;
     },
-    fick(untilS = Number.POSITIVE_INFINITY) {
-      const memo = fickMemo.get(untilS);
+    fick({ fromS = 0, untilS = Number.POSITIVE_INFINITY } = {}) {
+      const key = `${fromS}-${untilS}`;
+      const memo = fickMemo.get(key);
       if (memo) return memo;
       const fits = runs.map((run) => {
         if (spec.crystal.shape !== 'sphere') return undefined;
         const t = column(run, 'timeS');
-        const n = t.findIndex((v) => v > untilS);
-        const end = n < 0 ? t.length : n;
+        const from = t.findIndex((v) => v >= fromS);
+        const until = t.findIndex((v) => v > untilS);
+        const start = from < 0 ? t.length : from;
+        const end = until < 0 ? t.length : until;
         try {
-          return fitFick(t.subarray(0, end), column(run, 'hgFraction').subarray(0, end), { geometry: 'sphere', sizeNm: spec.crystal.diameterNm / 2 });
+          return fitFick(t.subarray(start, end), column(run, 'hgFraction').subarray(start, end), { geometry: 'sphere', sizeNm: spec.crystal.diameterNm / 2 });
         } catch {
           return undefined; // too few points or fractions outside 0..1: no D for this replica
         }
       });
       const result = { dM2PerS: statOf(fits.map((f) => f?.dM2PerS ?? Number.NaN)), rmse: statOf(fits.map((f) => f?.rmse ?? Number.NaN)) };
-      fickMemo.set(untilS, result);
+      fickMemo.set(key, result);
       return result;
     },
     profileAt(timeS) {

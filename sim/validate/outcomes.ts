@@ -220,8 +220,10 @@ export const OUTCOMES: readonly Outcome[] = [
       const m = s.of(IECE80);
       const f = m.fick();
       const d = c('paperD');
+      // Not judged, for the reader: the same fit without the seconds-scale burst (E13 excludes it for CE).
+      const late = m.fick({ fromS: c('alloyFromS') });
       return {
-        value: `D ${formatStat(f.dM2PerS, 2, m.replicas)} m²/s, rmse ${fx(f.rmse, m)}`,
+        value: `D ${formatStat(f.dM2PerS, 2, m.replicas)} m²/s, rmse ${fx(f.rmse, m)} (not judged: samples from ${t(c('alloyFromS'))} on only, D ${formatStat(late.dM2PerS, 2, m.replicas)} m²/s, rmse ${fx(late.rmse, m)})`,
         pass: within(f.dM2PerS, d / c('orderFactor'), d * c('orderFactor')) && atMost(f.rmse, c('fitGoodRmse')),
       };
     },

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fickFractions } from '../../src/continuum/fick.js';
 import { sampleTimes } from '../../src/model/simulation.js';
 import type { Scenario } from '../../src/model/contract.js';
 import { UsageError } from '../../sim/errors.js';
 import { parseNumericCsv } from '../../sim/ensemble/replica-files.js';
-import { profilesCsv, timeseriesCsv } from '../../sim/run-scenario.js';
+import { loadScenario, profilesCsv, timeseriesCsv } from '../../sim/run-scenario.js';
 import { CRITERIA } from '../../sim/validate/criteria.js';
 import { ensembleMetrics, interpolateAt, type EnsembleMetrics, type ReplicaRecord } from '../../sim/validate/metrics.js';
 import { opticsSummary } from '../../sim/validate/optics.js';
@@ -134,6 +135,23 @@ describe('metrics', () => {
     expect(interpolateAt(xs, ys, 3)).toBe(30);
     expect(interpolateAt(xs, ys, 3.5)).toBeNaN();
     expect(interpolateAt(xs, ys, -1)).toBeNaN();
+  });
+
+  it('fits Fick to the samples inside a window only', () => {
+    // x(t) is an exact Crank curve (D = 2e-22 m²/s, a = 1.65 nm) except for a burst plateau of 0.35 before 10 min.
+    const planned = loadScenario('zb-iece-80c', []).scenario;
+    const times = sampleTimes(planned);
+    const crank = fickFractions({ geometry: 'sphere', sizeNm: 1.65, dM2PerS: 2e-22 }, times);
+    const x = Array.from(crank, (v, i) => (times[i]! > 0 && times[i]! < 600 ? Math.max(v, 0.35) : v));
+    const replica = fakeReplica(planned, 0);
+    const rows = x.map((hgFraction, i) => ({ timeS: times[i]!, hgFraction, coreShellIndex: 0, agInterstitial: 0, agSubstitutional: 0, vacancies: 0, cdReleased: 0, events: i }));
+    const m = ensembleMetrics(planned, [{ ...replica, series: parseNumericCsv(timeseriesCsv(rows), 'burst timeseries.csv') }]);
+    const late = m.fick({ fromS: 600 });
+    expect(late.dM2PerS.mean / 2e-22).toBeCloseTo(1, 3);
+    expect(late.rmse.mean).toBeLessThan(1e-6);
+    expect(m.fick().rmse.mean).toBeGreaterThan(0.03); // the plateau spoils the whole-run fit
+    const early = m.fick({ untilS: 599 });
+    expect(early.rmse.mean).toBeGreaterThan(0.03);
   });
 });
 
