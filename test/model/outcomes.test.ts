@@ -53,6 +53,14 @@ describe('outcomes (small ensembles, 2.7 nm unless stated)', () => {
     }
   });
 
+  it('CdS: Ag does not speed up exchange, x(1 h) with Ag within 0.05 of without (E53), 3.3 nm', () => {
+    // 6 replicas, sd ~0.01 per replica (sem ~0.004): |delta| <= 0.05 is ~10 sem from the measured -0.01. With the
+    // complex bound as in session 7 (0.15 eV) the burst's complexes carried Hg inward: delta 0.070 +- 0.011.
+    const ce = ensemble('cds-ce-80c', ['durationS=3600', 'samples=8'], 2);
+    const iece = ensemble('cds-iece-80c', ['durationS=3600', 'samples=8'], 6);
+    expect(Math.abs(stat(iece, x).mean - stat(ce, x).mean)).toBeLessThan(0.05);
+  });
+
   it('IE-CE is a homogeneous alloy mid-conversion: coreShellIndex at 10 min below 0.12 (E4, E29)', () => {
     // 4 replicas: sd ~0.07 per replica, sem ~0.035 around a mean of ~0.02, so 0.12 sits ~3 sem above it; the
     // session-6 calibration (surface faster than the interior mixed) gave 0.21 +- 0.02 here.
