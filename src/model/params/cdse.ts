@@ -62,7 +62,7 @@ export const CdSe: MaterialParams = {
     source: '[CALIBRATED to E4/E6/E12 with hopCdEv, session 7] the passivated surface exchanges slower than the interior mixes (surface-limited, homogeneous alloy) yet x(1 h) ~ 0.9: 1.06 gives x(1 h) 0.90 with hopCdEv 0.98; 1.08 gave 0.85 (coreShellIndex 0.10 at 10 min). Was 1.03 with hopCdEv 1.05 (x(1 h) 0.91, a transient core/shell); 1.10 gave x(4 h) 0.71 there',
   },
   exchangeDriveEv: { value: 0.3, unit: eV, source: '[ASSUMPTION] HgSe far less soluble than CdSe: exchange runs to completion with 1.5 Hg/Cd' },
-  thiolCoverageMax: { value: 1.0, unit: '1', source: '[ASSUMPTION] one thiolate per surface cation: thiol covers the surface first (MODEL.md 3) and a covered surface exchanges slowly. 0.6 left 40 % of sites bare, pinned the surface at x = 1 and made IE-CE a Fickian core/shell (coreShellIndex 0.4 at x = 0.77)' },
+  thiolCoverageMax: { value: 1.0, unit: '1', source: '[ASSUMPTION] one thiolate per surface cation: thiol binds the surface before it binds Hg and Ag in solution (MODEL.md 3; since session 8 at a finite rate, thiolAdsorptionHz) and a covered surface exchanges slowly. 0.6 left 40 % of sites bare, pinned the surface at x = 1 and made IE-CE a Fickian core/shell (coreShellIndex 0.4 at x = 0.77)' },
   thiolAdsorptionHz: {
     value: 1400,
     unit: 'Hz/eq',
