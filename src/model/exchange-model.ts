@@ -173,6 +173,8 @@ export class ExchangeModel {
   // rate constants at the current temperature
   private kT = 0;
   private nu = 0;
+  /** Thiol adsorption rate constant per bare site per equivalent of unbound thiol (temperature only). */
+  private thiolAdsorptionHz = 0;
   private readonly hopBarrier = new Float64Array(4);
   private readonly siteEnergy = new Float64Array(2);
   private agHopTable = new Float64Array(0);
@@ -345,6 +347,7 @@ export class ExchangeModel {
     this.temperatureK = temperatureK;
     this.kT = BOLTZMANN_EV_PER_K * temperatureK;
     this.nu = p.attemptHz;
+    this.thiolAdsorptionHz = p.thiolAdsorptionHz * Math.exp(-p.thiolAdsorptionEv / this.kT);
     this.hopBarrier[CD] = p.hopCdEv;
     this.hopBarrier[HG] = p.hopHgEv;
     this.hopBarrier[AG] = p.hopAgEv;
@@ -400,7 +403,7 @@ export class ExchangeModel {
     const bare = thiolCapacity(r, p.thiolCoverageMax) - r.thiolSurface;
     const unboundEq = (r.thiolTotal - r.thiolSurface) / r.cdPristine;
     if (bare <= 0 || unboundEq <= 0) return 0;
-    return p.thiolAdsorptionHz * Math.exp(-p.thiolAdsorptionEv / this.kT) * bare * unboundEq;
+    return this.thiolAdsorptionHz * bare * unboundEq;
   }
 
   private setBaseFactor(group: number, factor: number): void {
