@@ -7,7 +7,9 @@ import {
   csvColumnIndex,
   csvNumberColumn,
   fitFick,
+  fitFickAfterBurst,
   parseCsv,
+  type BurstFickFitResult,
   type FickFitResult,
 } from '../../src/index.js';
 import { UsageError } from '../errors.js';
@@ -69,8 +71,10 @@ export function readFractionCsv(path: string, text: string, xInf: number, minPoi
 }
 
 /** The JSON shape printed by `fit --json` and stored under "fit" in compare.json (keys with units, m²/s and m/s). */
-export function fitJson(result: FickFitResult): Record<string, unknown> {
+export function fitJson(result: FickFitResult | BurstFickFitResult): Record<string, unknown> {
+  const burst = 'burstFraction' in result ? { burstFraction: result.burstFraction, [result.geometry === 'sphere' ? 'innerRadiusNm' : 'innerHalfThicknessNm']: result.innerSizeNm } : {};
   return {
+    ...burst,
     geometry: result.geometry,
     [result.geometry === 'sphere' ? 'radiusNm' : 'halfThicknessNm']: result.sizeNm,
     boundary: result.boundary,
@@ -89,9 +93,11 @@ export function fitJson(result: FickFitResult): Record<string, unknown> {
 }
 
 /** Human-readable lines for a fit result. */
-export function fitLines(result: FickFitResult): string[] {
+export function fitLines(result: FickFitResult | BurstFickFitResult): string[] {
   const ci = (c: [number, number] | null | undefined): string => (c ? `95% CI ${fmt(c[0])} .. ${fmt(c[1])}` : '95% CI not estimable');
-  const lines = [`D = ${fmt(result.dM2PerS)} m^2/s  (${ci(result.dCi95M2PerS)})`];
+  const lines: string[] = [];
+  if ('burstFraction' in result) lines.push(`burst: fraction ${fmt(result.burstFraction)} exchanged at t = 0; fitted: the inner region, size ${fmt(result.innerSizeNm)} nm (L below is for it)`);
+  lines.push(`D = ${fmt(result.dM2PerS)} m^2/s  (${ci(result.dCi95M2PerS)})`);
   if (result.boundary === 'robin') lines.push(`surface rate alpha = ${fmt(result.surfaceRateMPerS!)} m/s  (${ci(result.surfaceRateCi95MPerS)}), Biot L = ${result.geometry === 'sphere' ? 'a' : 'l'}*alpha/D = ${fmt(result.biot!)}`);
   lines.push(`rmse = ${fmt(result.rmse)} over n = ${result.n} points with t > 0`);
   if (result.atBound) lines.push(`warning: ${result.boundNote ?? 'the optimum lies on the edge of the searched range'}`);
@@ -104,6 +110,7 @@ interface FitArgs {
   radiusNm?: number;
   halfThicknessNm?: number;
   robin: boolean;
+  burstS?: number;
   xInf: number;
   json: boolean;
 }
@@ -118,6 +125,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       .option('radius-nm', { type: 'number', describe: 'Sphere radius a, nm' })
       .option('half-thickness-nm', { type: 'number', describe: 'Slab half-thickness l, nm' })
       .option('robin', { type: 'boolean', default: false, describe: 'Also fit a surface exchange rate alpha (Robin boundary)' })
+      .option('burst-s', { type: 'number', describe: 'End of the surface burst, s: the fraction at this time is the initial condition, later points are fitted (PHYSICS-NOTES 4.4; as `cxsim validate` does for E12, E13)' })
       .option('x-inf', { type: 'number', default: 1, describe: 'Final (equilibrium) Hg fraction: fraction exchanged = hgFraction / x-inf' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON instead of text' }) as unknown as Argv<FitArgs>,
   handler: (argv) => {
@@ -125,10 +133,21 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     const sizeNm = sizeFromFlags(geometry, argv.radiusNm, argv.halfThicknessNm);
     const xInf = positiveFlag('x-inf', argv.xInf, 'fraction');
     if (xInf > 1) throw new UsageError(`--x-inf: expected a fraction in (0, 1], got ${xInf}`);
+    const burstS = argv.burstS === undefined ? undefined : positiveFlag('burst-s', argv.burstS, 'time in s');
     const series = readFractionCsv(argv.data, readTextFile(argv.data, 'data file'), xInf, argv.robin ? 3 : 2);
-    const result = fitFick(series.timesS, series.fraction, { geometry, sizeNm, robin: argv.robin });
+    if (burstS !== undefined && !(burstS > series.timesS[0]! && burstS < series.timesS[series.timesS.length - 1]!)) {
+      throw new UsageError(`--burst-s: expected a time inside the data (${series.timesS[0]} .. ${series.timesS[series.timesS.length - 1]} s), got ${burstS}`);
+    }
+    const options = { geometry, sizeNm, robin: argv.robin };
+    let result: FickFitResult | BurstFickFitResult;
+    try {
+      result = burstS === undefined ? fitFick(series.timesS, series.fraction, options) : fitFickAfterBurst(series.timesS, series.fraction, { ...options, burstS });
+    } catch (err) {
+      if (burstS !== undefined && err instanceof RangeError) throw new UsageError(`${argv.data}: --burst-s ${burstS}: ${err.message}`);
+      throw err;
+    }
     if (argv.json) {
-      process.stdout.write(JSON.stringify({ file: argv.data, xInf, ...fitJson(result) }) + '\n');
+      process.stdout.write(JSON.stringify({ file: argv.data, xInf, ...(burstS === undefined ? {} : { burstS }), ...fitJson(result) }) + '\n');
       return;
     }
     const size = geometry === 'sphere' ? `a = ${fmt(sizeNm)} nm` : `l = ${fmt(sizeNm)} nm`;

@@ -2,7 +2,7 @@
 // over replicas (mean, sd, sem). Values between samples are linear interpolations in time; profiles are
 // interpolated shell by shell before the EMA readout. Times s, lengths nm, D m²/s, energies eV.
 import type { Scenario } from '../../src/model/contract.js';
-import { alloySphere, coreShellSphere, fitFick, opticsOfLayers, opticsOfProfile, type OpticsParticle } from '../../src/index.js';
+import { alloySphere, coreShellSphere, fitFick, fitFickAfterBurst, opticsOfLayers, opticsOfProfile, type OpticsParticle } from '../../src/index.js';
 import type { NumericTable } from '../ensemble/replica-files.js';
 import { c, NAN_STAT, statOf, type Stat } from './criteria.js';
 
@@ -16,6 +16,8 @@ export interface ReplicaRecord {
   readonly final: Readonly<Record<string, number>>;
   /** Surface cation sites over all cation sites of the pristine crystal. */
   readonly surfaceFraction: number;
+  /** Cation sites of the crystal. */
+  readonly cations: number;
 }
 
 export interface ProfileStats {
@@ -23,6 +25,14 @@ export interface ProfileStats {
   /** Mean distance of each shell's sites from the centre (mid-plane), nm. */
   readonly radiusNm: readonly number[];
   readonly hgFraction: readonly Stat[];
+}
+
+export interface BurstFick {
+  readonly dM2PerS: Stat;
+  readonly biot: Stat;
+  readonly rmse: Stat;
+  readonly burstFraction: Stat;
+  readonly stalled: number;
 }
 
 export interface OpticsTrackPoint {
@@ -45,6 +55,8 @@ export interface EnsembleMetrics {
   at(column: string, timeS: number): Stat;
   /** A summary.json final metric. */
   final(key: string): Stat;
+  /** Ag in the crystal (Ag_i + Ag_Cd) at a time, as a fraction of the scenario's initial Ag dose (agPerCd per cation site). */
+  agRetainedAt(timeS: number): Stat;
   /** The column at every sample time. */
   seriesStats(column: string): Stat[];
   /** The sample in [fromS, toS] with the largest mean of the column. */
@@ -54,6 +66,12 @@ export interface EnsembleMetrics {
    * from t = 0, x_inf = 1), and the rmse in x over those samples.
    */
   fick(window?: { fromS?: number; untilS?: number }): { dM2PerS: Stat; rmse: Stat };
+  /**
+   * The paper's fit as PHYSICS-NOTES 4.4 maps it (src/continuum fitFickAfterBurst): x(burstTimeS) is the initial
+   * condition, and Crank's Robin solution (D and the surface rate, as Biot number L = aα/D) is fitted to the samples
+   * after it, up to untilS; rmse in x. `stalled` counts replicas with no exchange after the burst (D at the low end).
+   */
+  burstFick(untilS?: number): BurstFick;
   /** Radial (depth) profile at a time. */
   profileAt(timeS: number): ProfileStats | undefined;
   /** EMA 1S-1S energy of the profile at a time (CdSe spheres and platelets only; else NaN). */
@@ -156,6 +174,7 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
   let shellTables: ShellTable[] | undefined;
   const shells = () => (shellTables ??= runs.map((r) => shellTable(r.profiles)));
   const fickMemo = new Map<string, { dM2PerS: Stat; rmse: Stat }>();
+  const burstMemo = new Map<number, BurstFick>();
   let trackMemo: OpticsTrackPoint[] | undefined;
   let emaMemo: EmaPoint[][] | undefined;
 
@@ -178,6 +197,13 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
     timesS,
     at: (name, timeS) => statOf(runs.map((run) => interpolateAt(column(run, 'timeS'), column(run, name), timeS))),
     final: (key) => statOf(runs.map((run) => run.final[key] ?? Number.NaN)),
+    agRetainedAt: (timeS) =>
+      statOf(
+        runs.map((run) => {
+          const inside = (name: string) => interpolateAt(column(run, 'timeS'), column(run, name), timeS);
+          return (inside('agInterstitial') + inside('agSubstitutional')) / Math.round(spec.reagents.agPerCd * run.cations);
+        }),
+      ),
     seriesStats: (name) => timesS.map((_t, k) => statOf(runs.map((run) => column(run, name)[k]!))),
     maxMeanOver(name, fromS, toS) {
       let best: { timeS: number; stat: Stat } | undefined;
@@ -206,6 +232,32 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
       });
       const result = { dM2PerS: statOf(fits.map((f) => f?.dM2PerS ?? Number.NaN)), rmse: statOf(fits.map((f) => f?.rmse ?? Number.NaN)) };
       fickMemo.set(key, result);
+      return result;
+    },
+    burstFick(untilS = Number.POSITIVE_INFINITY) {
+      const memo = burstMemo.get(untilS);
+      if (memo) return memo;
+      const fits = runs.map((run) => {
+        if (spec.crystal.shape !== 'sphere') return undefined;
+        const t = column(run, 'timeS');
+        const until = t.findIndex((v) => v > untilS);
+        const end = until < 0 ? t.length : until;
+        try {
+          const options = { geometry: 'sphere' as const, sizeNm: spec.crystal.diameterNm / 2, robin: true, burstS: c('burstTimeS') };
+          return fitFickAfterBurst(t.subarray(0, end), column(run, 'hgFraction').subarray(0, end), options);
+        } catch {
+          return undefined; // too few points after the burst: no fit for this replica
+        }
+      });
+      const stat = (f: (fit: NonNullable<(typeof fits)[number]>) => number) => statOf(fits.map((fit) => (fit ? f(fit) : Number.NaN)));
+      const result: BurstFick = {
+        dM2PerS: stat((f) => f.dM2PerS),
+        biot: stat((f) => f.biot ?? Number.NaN),
+        rmse: stat((f) => f.rmse),
+        burstFraction: stat((f) => f.burstFraction),
+        stalled: fits.filter((f) => f?.stalled).length,
+      };
+      burstMemo.set(untilS, result);
       return result;
     },
     profileAt(timeS) {

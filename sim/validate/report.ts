@@ -145,7 +145,8 @@ function ensembleTable(ensembles: readonly ReportEnsemble[]): string {
 const METHOD = [
   '- **x**: Hg fraction of all cation sites; **coreShellIndex**: x(outer half) - x(inner half), halves by distance from the centre (mid-plane for platelets), each holding half the cation sites (MODEL.md section 5).',
   '- Values at a time between samples are linear interpolations in time between each replica\'s samples (the scenario\'s sample grid, log-spaced by default).',
-  '- **D**: least-squares fit of Crank\'s sphere solution with a constant surface (src/continuum/fit.ts) to each replica\'s whole x(t), taking x as the fraction exchanged (x_inf = 1), like the paper\'s Fickian fit (whose exact boundary condition is in the unavailable SI, PHYSICS-NOTES 4.4); **rmse** is that fit\'s residual in x.',
+  '- **D** (room-temperature ratios): least-squares fit of Crank\'s sphere solution with a constant surface (src/continuum/fit.ts) to each replica\'s whole x(t), taking x as the fraction exchanged (x_inf = 1); **rmse** is that fit\'s residual in x.',
+  '- **D after the burst** (E12, E13): the paper\'s fit as PHYSICS-NOTES 4.4 maps it (its exact boundary condition is in the unavailable SI): x at the burst time is the initial condition (an exchanged outer layer), and Crank\'s surface-exchange (Robin) solution for the inner sphere is fitted to the samples after it (`fitFickAfterBurst`), giving D and the Biot number L = aα/D (surface rate against interdiffusion; E12 says they are equivalent); E13 states that CE fits poorly even so.',
   '- Ratios of D are ratios of the ensemble means, with first-order error propagation.',
   '- **1S-1S**: EMA of each replica\'s shell profile (interpolated in time shell by shell), then mean ± sd over the replicas with both carriers bound.',
   '- Ensembles with identical conditions (the same resolved scenario apart from its name) run once and serve every outcome that names them.',

@@ -67,13 +67,13 @@ export function selectOutcomes(table: readonly Outcome[], only: readonly string[
   return table.filter((o) => only.includes(o.id));
 }
 
-/** Surface cation sites over all cation sites, from a replica's summary.json crystal (NaN if absent). */
-function surfaceFraction(dir: string): number {
+/** Cation sites and surface cation sites over all cation sites, from a replica's summary.json crystal (NaN if absent). */
+function crystalCounts(dir: string): { cations: number; surfaceFraction: number } {
   const summary = readJsonFile(join(dir, SUMMARY_FILE), 'replica summary') as { crystal?: { surfaceCations?: unknown; cations?: unknown } } | null;
   const crystal = summary?.crystal;
   const surface = crystal?.surfaceCations;
-  const cations = crystal?.cations;
-  return typeof surface === 'number' && typeof cations === 'number' && cations > 0 ? surface / cations : Number.NaN;
+  const cations = typeof crystal?.cations === 'number' && crystal.cations > 0 ? crystal.cations : Number.NaN;
+  return { cations, surfaceFraction: typeof surface === 'number' ? surface / cations : Number.NaN };
 }
 
 /** Metrics of a finished ensemble folder (every replica of its manifest, checked like a merge). */
@@ -82,7 +82,7 @@ export function loadEnsembleMetrics(dir: string): EnsembleMetrics {
   const replicas = readEnsembleReplicas(dir, manifest);
   return ensembleMetrics(
     manifest.scenarioSpec as Scenario,
-    replicas.map((r, i) => ({ series: r.series, profiles: r.profiles, final: r.final, surfaceFraction: surfaceFraction(replicaDir(dir, i)) })),
+    replicas.map((r, i) => ({ series: r.series, profiles: r.profiles, final: r.final, ...crystalCounts(replicaDir(dir, i)) })),
   );
 }
 

@@ -227,3 +227,48 @@ export function fitFick(timesS: ArrayLike<number>, fraction: ArrayLike<number>, 
     evaluations,
   };
 }
+
+export interface BurstFickFitOptions extends FickFitOptions {
+  /** End of the surface burst, s: x at this time is taken as exchanged at t = 0 (interpolated), later points are fitted. */
+  burstS: number;
+}
+
+export interface BurstFickFitResult extends FickFitResult {
+  /** Fraction exchanged at burstS, the initial condition. */
+  burstFraction: number;
+  /** Size of the unexchanged inner region the fit diffuses into, nm (sizeNm shrunk by the burst). */
+  innerSizeNm: number;
+  /** D sits at the low end of its range: nothing measurable exchanges after the burst. */
+  stalled: boolean;
+  /** rmse and sse in the fraction of the whole particle (fitFick's are in the inner region's fraction). */
+  rmse: number;
+  sse: number;
+}
+
+/**
+ * Fick's fit with the seconds-scale surface burst as the initial condition instead of diffusion (PHYSICS-NOTES 4.4;
+ * the paper's E13 fit "after excluding the initial surface exchange"): the fraction f_b exchanged by burstS is an
+ * exchanged outer layer at t = 0, and the inner region (sphere of radius a (1 - f_b)^(1/3), or sheet of half-thickness
+ * l (1 - f_b)) takes up the rest, (f - f_b) / (1 - f_b), by Crank's solution fitted to the points after burstS.
+ */
+export function fitFickAfterBurst(timesS: ArrayLike<number>, fraction: ArrayLike<number>, options: BurstFickFitOptions): BurstFickFitResult {
+  if (!(options.burstS > 0)) throw new RangeError(`burstS must be positive, got ${options.burstS}`);
+  let k = 0;
+  while (k < timesS.length && timesS[k]! < options.burstS) k++;
+  if (k === 0 || k === timesS.length) throw new RangeError(`the burst time ${options.burstS} s must lie inside the sampled times`);
+  const t0 = timesS[k - 1]!;
+  const t1 = timesS[k]!;
+  const fb = t1 === t0 ? fraction[k]! : fraction[k - 1]! + ((options.burstS - t0) / (t1 - t0)) * (fraction[k]! - fraction[k - 1]!);
+  if (!(fb >= 0 && fb < 1)) throw new RangeError(`the fraction exchanged at the burst time must lie in [0, 1), got ${fb}`);
+  const after: number[] = [];
+  for (let i = 0; i < timesS.length; i++) if (timesS[i]! > options.burstS) after.push(i);
+  const remaining = 1 - fb;
+  const innerSizeNm = options.sizeNm * (options.geometry === 'sphere' ? Math.cbrt(remaining) : remaining);
+  const fit = fitFick(
+    Float64Array.from(after, (i) => timesS[i]!),
+    Float64Array.from(after, (i) => (fraction[i]! - fb) / remaining),
+    { ...options, sizeNm: innerSizeNm },
+  );
+  const stalled = fit.boundNote?.includes(NOTE_D_LOW) ?? false;
+  return { ...fit, sizeNm: options.sizeNm, burstFraction: fb, innerSizeNm, stalled, rmse: fit.rmse * remaining, sse: fit.sse * remaining * remaining };
+}

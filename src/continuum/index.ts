@@ -14,5 +14,5 @@ export {
   plateletHalfThicknessNm,
 } from './fick.js';
 export { type FvProblem, type FvOptions, type FvSolution, solveFickFv } from './finite-volume.js';
-export { type FickFitOptions, type FickFitResult, fitFick } from './fit.js';
+export { type BurstFickFitOptions, type BurstFickFitResult, type FickFitOptions, type FickFitResult, fitFick, fitFickAfterBurst } from './fit.js';
 export { compositionDiffusivity } from './diffusivity.js';

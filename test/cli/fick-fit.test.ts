@@ -114,6 +114,22 @@ describe('cxsim fit', () => {
     expect(text.stdout).toMatch(/^D = /m);
   });
 
+  it('--burst-s: the fraction at the burst is the initial condition and the inner sphere is fitted (D recovered)', () => {
+    // A jump to 0.3 before 10 s, then constant-surface uptake of the inner sphere of radius 1.65 * 0.7^(1/3) nm.
+    const inner: FickProblem = { ...SPHERE, sizeNm: 1.65 * Math.cbrt(0.7) };
+    const later = fickFractions(inner, TIMES_S);
+    const rows = TIMES_S.map((t, i) => [t, t === 0 ? 0 : t <= 10 ? 0.3 : 0.3 + 0.7 * later[i]!]);
+    const file = writeCsv(join(dir, 'burst.csv'), 'timeS,fraction', [[0, 0], [1, 0.3], ...rows.slice(1)]);
+    const r = cxsim('fit', file, '--geometry', 'sphere', '--radius-nm', '1.65', '--burst-s', '10', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.burstFraction).toBeCloseTo(0.3, 12);
+    expect(out.innerRadiusNm).toBeCloseTo(inner.sizeNm, 12);
+    expect(Math.abs(out.dM2S / SPHERE.dM2PerS - 1)).toBeLessThan(1e-4);
+    expect(cxsim('fit', file, '--geometry', 'sphere', '--radius-nm', '1.65', '--burst-s', '10').stdout).toMatch(/^burst: fraction 0\.3 exchanged at t = 0/m);
+    expectUsageError(cxsim('fit', file, '--geometry', 'sphere', '--radius-nm', '1.65', '--burst-s', '1e9'), /--burst-s: expected a time inside the data/);
+  });
+
   it('names the file, line and column of bad data (exit 2, one line)', () => {
     const rows = TIMES_S.map((t, i) => [t, exact[i]!]);
     const decreasing = rows.map((r) => r.slice());

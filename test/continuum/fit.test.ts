@@ -2,7 +2,7 @@
 // coverage of the 95% Wald interval over a seeded ensemble of noisy series (tolerance from the binomial spread).
 import { describe, expect, it } from 'vitest';
 import { fickFractions, type FickProblem } from '../../src/continuum/fick.js';
-import { fitFick } from '../../src/continuum/fit.js';
+import { fitFick, fitFickAfterBurst } from '../../src/continuum/fit.js';
 import { studentTQuantile } from '../../src/continuum/stats.js';
 import { createRng } from '../../src/rng.js';
 
@@ -77,5 +77,36 @@ describe('fitFick', () => {
     expect(() => fitFick([0, 1], [0, 0.1], { geometry: 'slab', sizeNm: 1 })).toThrow(RangeError);
     expect(() => fitFick([1, 2], [0.1], { geometry: 'slab', sizeNm: 1 })).toThrow(RangeError);
     expect(() => fitFick([1, 2], [0.1, 0.2], { geometry: 'slab', sizeNm: 1, robin: true })).toThrow(RangeError);
+  });
+});
+
+describe('fitFickAfterBurst', () => {
+  // A burst to 0.35 within the first second, then Robin uptake (D 2e-22 m²/s, L = 5) of the inner sphere that the
+  // burst leaves, radius 1.65 (1 - 0.35)^(1/3) nm: the fit must recover exactly those numbers.
+  const burst = 0.35;
+  const inner = 1.65 * Math.cbrt(1 - burst);
+  const d = 2e-22;
+  const problem: FickProblem = { geometry: 'sphere', sizeNm: inner, dM2PerS: d, surfaceRateMPerS: (5 * d) / (inner * 1e-9) };
+  const times = [0, 1, 3, ...TIMES_S]; // TIMES_S[0] is the burst time, 10 s
+  const later = fickFractions(problem, TIMES_S.slice(1));
+  const fractions = [0, burst, burst, burst, ...Array.from(later, (f) => burst + (1 - burst) * f)];
+
+  it('recovers the burst, D and the Biot number of the inner sphere from a noiseless series', () => {
+    const fit = fitFickAfterBurst(times, fractions, { geometry: 'sphere', sizeNm: 1.65, robin: true, burstS: 10 });
+    expect(fit.burstFraction).toBe(burst); // the series is flat from 1 s to 10 s
+    expect(fit.innerSizeNm).toBeCloseTo(inner, 12);
+    expect(Math.abs(fit.dM2PerS / d - 1)).toBeLessThan(1e-3);
+    expect(fit.biot).toBeCloseTo(5, 2);
+    expect(fit.rmse).toBeLessThan(1e-6);
+    expect(fit.stalled).toBe(false);
+  });
+
+  it('calls a series that does not move after the burst stalled, and rejects a burst time outside the samples', () => {
+    const flat = times.map((t) => (t > 0 ? burst : 0));
+    const fit = fitFickAfterBurst(times, flat, { geometry: 'sphere', sizeNm: 1.65, robin: true, burstS: 10 });
+    expect(fit.stalled).toBe(true);
+    expect(fit.rmse).toBeLessThan(1e-6);
+    expect(() => fitFickAfterBurst(times, fractions, { geometry: 'sphere', sizeNm: 1.65, burstS: 1e9 })).toThrow(RangeError);
+    expect(() => fitFickAfterBurst(times, fractions, { geometry: 'sphere', sizeNm: 1.65, burstS: 0 })).toThrow(RangeError);
   });
 });

@@ -54,6 +54,7 @@ function fakeReplica(spec: Scenario, jitter: number): ReplicaRecord {
     profiles: parseNumericCsv(profilesCsv(profiles), 'fake profiles.csv'),
     final: { hgFraction: last.hgFraction, coreShellIndex: last.coreShellIndex, agSubstitutional: last.agSubstitutional, cationToAnion: 1.25 },
     surfaceFraction: 0.4,
+    cations: 100,
   };
 }
 
