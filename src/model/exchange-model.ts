@@ -378,9 +378,31 @@ export class ExchangeModel {
     return this.nu * Math.exp(-barrierEv / this.kT);
   }
 
+  /** Ag-in-crystal and Hg counts the surface rates were last computed with (agSolubilityEv reads them). */
+  private solubilityAg = -1;
+  private solubilityHg = -1;
+
+  /**
+   * Change of the Ag solubility energy (agSolubilityHgEv / 2) x per Ag atom in the crystal, x = Hg / cation sites, when
+   * dAg Ag atoms and dHg Hg atoms enter the crystal: a state function of the two counts, so every surface event that
+   * changes either carries it and the surface rates stay in detailed balance (test/model/cycles.test.ts).
+   */
+  private agSolubilityEv(dAg: number, dHg: number): number {
+    const a = this.agInCrystalCount;
+    const h = this.hgCount;
+    return (this.params.agSolubilityHgEv * ((a + dAg) * (h + dHg) - a * h)) / (2 * this.crystal.cationCount);
+  }
+
   /** Free amounts after any change of the solution; updates the solution-factor groups in O(groups), not O(events). */
   refreshReservoir(): void {
     const p = this.params;
+    // The Ag solubility term couples every surface event to the crystal's Ag and Hg counts, which only surface events
+    // change (a few hundred per run): refresh the surface sites then (O(surface sites), never the interior).
+    if (p.agSolubilityHgEv !== 0 && (this.agInCrystalCount !== this.solubilityAg || this.hgCount !== this.solubilityHg)) {
+      this.solubilityAg = this.agInCrystalCount;
+      this.solubilityHg = this.hgCount;
+      for (let u = 0; u < this.surfSite.length; u++) this.markSurf(this.surfSite[u]!);
+    }
     const s = speciate(this.reservoir, p.thiolCoverageMax, p.thiolAgBinding, p.thiolHgBinding);
     this.speciation = s;
     const reactivity = (1 - s.coverage) * this.rateHz(p.surfaceExchangeBareEv) + s.coverage * this.rateHz(p.surfaceExchangeThiolEv);
@@ -933,25 +955,26 @@ export class ExchangeModel {
     const pair = this.pairScratch;
     switch (group) {
       case Group.ExchangeHg:
-        return m === CD ? 1 : 0;
+        return m === CD ? Math.exp(-Math.max(0, this.hostRemovalEv(CD) - this.hostRemovalEv(HG) + this.agSolubilityEv(0, 1)) / this.kT) : 0;
       case Group.ExchangeCd:
-        return m === HG ? Math.exp(-(this.hostRemovalEv(HG) - this.hostRemovalEv(CD)) / this.kT) : 0;
+        return m === HG ? Math.exp(-Math.max(0, this.hostRemovalEv(HG) - this.hostRemovalEv(CD) + this.agSolubilityEv(0, -1)) / this.kT) : 0;
       case Group.AgUptake:
         return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair)
-          ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(m)))
+          ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(m) + this.agSolubilityEv(AG_PER_VACANCY, m === HG ? -1 : 0)))
           : 0;
       case Group.VacancyCreate:
         // Intrinsic vacancies form and refill only where no Ag_i is around: otherwise Ag_i shared between
         // several vacancies would pay for them (the saturation is per vacancy) and condense vacancy clusters.
         return isHost && this.nAgAround(c) === 0
-          ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv + this.vacancyPairsEv(c) + this.hostRemovalEv(m)))
+          ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv + this.vacancyPairsEv(c) + this.hostRemovalEv(m) + this.agSolubilityEv(0, m === HG ? -1 : 0)))
           : 0;
       default: {
         // FillHg / FillCd: the solution activity is the group factor; the filling host's lattice energy is here.
         if (m !== VAC) return 0;
         const fill = -this.hostRemovalEv(group === Group.FillHg ? HG : CD);
-        if (this.releasable(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill));
-        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv - this.vacancyPairsEv(c) + fill)) : 0;
+        const dHg = group === Group.FillHg ? 1 : 0;
+        if (this.releasable(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill + this.agSolubilityEv(-AG_PER_VACANCY, dHg)));
+        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv - this.vacancyPairsEv(c) + fill + this.agSolubilityEv(0, dHg))) : 0;
       }
     }
   }

@@ -70,12 +70,23 @@ export const CdSe: MaterialParams = {
       "[CALIBRATED to E1 (burst within seconds), session 8] t = 0 is the injection of Hg2+ (1.5 eq, 5x the surface sites), which binds thiolate far more strongly than Cd2+ and takes it off the surface; the surface is passivated again one site at a time at this rate per bare site per equivalent of unbound thiol, and exchanges at surfaceExchangeBareEv until then. 1400 Hz with thiolAdsorptionEv: ~0.1 s per site at 80 C and 1 eq, ~0.25 s at 25 C, while a bare site exchanges in ~0.2 ms at 80 C and ~10 ms at 25 C, so the burst is a full monolayer at both (E1's photo is at room temperature). Tried (zb-iece-80c, 4 replicas, 1 h): 140 Hz x(10 s) 0.56 but the interior takes up Hg while the surface stays bare for seconds (largest coreShellIndex after 10 min 0.115); 1400 Hz 0.34 and 0.089; 14000 Hz 0.295 and 0.070 (at 25 C only ~75 % of the surface would exchange first). Before session 8 the surface was passivated at t = 0 and took ~1 h to exchange one monolayer (x(10 s) 0.02, E1 failed)",
   },
   thiolAdsorptionEv: { value: 0.15, unit: eV, source: '[ASSUMPTION] diffusion-limited ligand binding: the activation of viscous flow of the alkane solvent (~0.1-0.2 eV)' },
-  agUptakeEv: { value: 0.6, unit: eV, source: '[ASSUMPTION] Ag+ enters fast (Ag-CdSe exchange is fast at room temperature, Sahu et al. Nano Lett. 12, 2587)' },
-  agUptakeEnergyEv: {
-    value: 0.0,
+  agUptakeEv: {
+    value: 0.8,
     unit: eV,
     source:
-      '[CALIBRATED to E4/E29, session 7; sign from Ag2Se being far less soluble than CdSe] reaction energy of the uptake before the two Ag_i bind the new vacancy (net -0.6 eV with the binding). With +0.3 a complex that reached the surface was released with an Hg refill at once (ΔE 0) and re-taken at another surface Cd: a Cd->Hg shuttle as fast as the complexes visit the surface, which pinned the surface at HgSe (coreShellIndex 0.2 at 10 min with hopCdEv 1.00). 0 makes that release cost 0.3 eV; -0.3 stops the shuttle but slows x(1 h) to 0.84',
+      '[CALIBRATED to E4/E6 with agSolubilityHgEv, session 9] Ag+ enters within ~1 min at 80 C (Ag-CdSe exchange is fast, Sahu et al. Nano Lett. 12, 2587). 0.6 until session 8; with the solubility term, 0.6 lets Ag shuttle Cd out and Hg in at the surface once the crystal is Hg-rich (uptake at a Cd site, release with an Hg refill): with (0.6, 0) x(10 min) 0.92, 0.7 gives 0.84, 0.8 gives 0.61 (paper: x(1 h) ~ 0.9)',
+  },
+  agUptakeEnergyEv: {
+    value: -0.72,
+    unit: eV,
+    source:
+      "[CALIBRATED with agSolubilityHgEv, session 9: see there] reaction energy of the uptake in pristine CdSe (x = 0) before the two Ag_i bind the new vacancy. The sign: Ag2Se far less soluble than CdSe, so Ag+ goes into CdSe readily. Session 7 set 0 (from +0.3) so that a complex reaching the surface is not released with an Hg refill at once (the Cd->Hg shuttle that pinned the surface at HgSe); with the solubility term that release costs 0.66 eV at the start and nothing only at x = 0.85",
+  },
+  agSolubilityHgEv: {
+    value: 1.2,
+    unit: eV,
+    source:
+      "[CALIBRATED to E6 (few Ag per NC remain after ~4 h) and E48 (platelets ~98 % exchanged at 5:4) with agUptakeEnergyEv and agUptakeEv, session 9] Ag in Hg(x)Cd(1-x)Se is less stable the more Hg the crystal holds, by 1.2 eV per Ag pair from x = 0 to 1, x taken over the whole NC (mean field: a 3.3 nm NC is a few cation shells); the uptake energy is agUptakeEnergyEv + 1.2 x per pair, so a release refilled by Hg costs 0.3 - (-0.72 + 1.2 x) eV: 0.66 eV on the surface the burst leaves (x ~ 0.3, no Ag shuttle), nothing at x = 0.85, and Ag leaves once the crystal is HgSe-rich. Tried (zb-iece-80c 2 replicas 4 h; cdte-iece-rt 24 h; npl45-iece-rt 72 h): (0.6, 0): 2 of 24 Ag stay at 4 h, but the Ag leaves CdTe and the platelets at x ~ 0.8 at 25 C (x(24 h) 0.81, x(72 h) 0.84); (1.2, -0.72): 4 of 24 stay, x(1 h) 0.89, x(4 h) 0.99, largest coreShellIndex 0.09, CdTe 0.996, platelets 0.991 at 5:4 (1.251); (1.2, -0.78): coreShellIndex 0.12; (2.0, -1.6): 10 of 24 stay, coreShellIndex 0.14; (0.6, -0.25) and (0.9, -0.5): 18-19 stay. A guess at the mechanism, not a measured number: Ag-Se bonding that CdSe accommodates (Ag+ exchanges into CdSe at room temperature) and HgSe, whose Hg-Se bond is the stronger (exchangeDriveEv), does not",
   },
   vacancyFormationEv: {
     value: 0.15,

@@ -59,8 +59,13 @@ export interface MaterialParams {
   readonly thiolAdsorptionEv: Param;
   /** Ag uptake barrier: 2 Ag(sol) + surface M -> 2 Ag_i + V + M(sol). */
   readonly agUptakeEv: Param;
-  /** Reaction energy of that uptake before defect binding (positive = uphill). */
+  /** Reaction energy of that uptake before defect binding (positive = uphill), in the pristine (x = 0) crystal. */
   readonly agUptakeEnergyEv: Param;
+  /**
+   * Ag in the crystal is less stable by this much per Ag pair per unit Hg fraction x (Ag solubility falls as the crystal
+   * turns to HgSe): an energy (value / 2) x per Ag atom inside, x the Hg fraction of the whole NC (mean field).
+   */
+  readonly agSolubilityHgEv: Param;
   /** Formation energy of an intrinsic surface vacancy (M leaves to solution, no Ag). */
   readonly vacancyFormationEv: Param;
   /** Barrier of intrinsic vacancy creation/annihilation at the surface (from the lower state). */
