@@ -221,6 +221,40 @@ function opticsXFigure(optics: OpticsSummary, ce: EnsembleMetrics | undefined, i
   return { file: 'optics-x.svg', section: 'optics', caption: 'EMA 1S-1S against the Hg fraction: ideal alloy and core/shell spheres (dashed) and the simulated CE and IE-CE tracks.', svg };
 }
 
+/** Where the Ag is: the fraction of the dose in the crystal against time, with x, for the IE-CE runs (E6, E48). */
+function agFateFigure(curves: readonly Curve[]): Figure {
+  const xSeries: PlotSeries[] = [];
+  const agSeries: PlotSeries[] = [];
+  for (const { label, m, color } of curves) {
+    const xs = m.seriesStats('hgFraction');
+    const kept = m.timesS.map((t) => m.agRetainedAt(t));
+    xSeries.push({ label: `${label} (${m.replicas} replicas)`, x: m.timesS, y: meanOf(xs), band: bandOf(xs), color });
+    agSeries.push({ x: m.timesS, y: meanOf(kept), band: bandOf(kept), color });
+  }
+  const svg = renderPlot({
+    title: 'Where the Ag goes: in while the crystal is Cd-rich, out once it is HgSe',
+    subtitle: `bands: ± sd over replicas; dashed vertical: ${formatTime(c('completeTimeS'))}`,
+    xLabel: 'time (s)',
+    xLog: true,
+    vLines: [{ at: c('completeTimeS') }],
+    panels: [
+      { yLabel: metricLabel('hgFraction'), yRange: [0, 1], series: xSeries },
+      {
+        yLabel: 'Ag in the crystal (of the dose)',
+        yRange: [0, 1],
+        series: agSeries,
+        hLines: [{ at: c('fewAgMax'), label: `criterion: few Ag remain (≤ ${c('fewAgMax')} at ${formatTime(c('completeTimeS'))}, E6)`, color: '#777777' }],
+      },
+    ],
+  });
+  return {
+    file: 'ag-fate.svg',
+    section: 'kinetics',
+    caption: 'Ag_i + Ag_Cd in the crystal as a fraction of the Ag dose, and the Hg fraction, against time: the Ag enters within a minute and leaves as the crystal turns to HgSe (agSolubilityHgEv; E6 "few Ag remain", E48 5:4 platelets).',
+    svg,
+  };
+}
+
 const ref = ensembleRef;
 
 /** Every figure whose ensembles are available. */
@@ -235,6 +269,12 @@ export function validationFigures(lookup: Lookup, optics: OpticsSummary | undefi
   const ce = lookup(ref('zb-ce-80c'));
   const iece = lookup(ref('zb-iece-80c'));
   if (ce && iece) figures.push(profilesFigure(ce, iece));
+  const agRuns = [
+    { label: 'zb-iece-80c', m: iece, color: IECE_COLOR },
+    { label: 'npl45-iece-rt', m: lookup(ref('npl45-iece-rt')), color: PALETTE[2]! },
+    { label: 'cdte-iece-rt', m: lookup(ref('cdte-iece-rt')), color: PALETTE[3]! },
+  ].filter((cv): cv is Curve => cv.m !== undefined);
+  if (agRuns.length > 0) figures.push(agFateFigure(agRuns));
   const dose = sweepPoints(lookup, AG_DOSE);
   if (dose) figures.push(doseFigure(dose));
   const thiol = sweepPoints(lookup, THIOL);
