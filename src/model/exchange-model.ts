@@ -330,6 +330,8 @@ export class ExchangeModel {
     this.vacMark = new Int32Array(nC);
     this.agMark = new Int32Array(Math.max(1, cap));
     this.surfMark = new Int32Array(Math.max(1, nS));
+    this.surfLocal = new Float64Array((Group.VacancyCreate + 1) * nS).fill(Number.NaN);
+    this.surfFillKind = new Uint8Array(nS);
     this.vacList = new Int32Array(nC);
     this.agList = new Int32Array(Math.max(1, cap));
     this.surfList = new Int32Array(Math.max(1, nS));
@@ -348,6 +350,9 @@ export class ExchangeModel {
     this.kT = BOLTZMANN_EV_PER_K * temperatureK;
     this.nu = p.attemptHz;
     this.thiolAdsorptionHz = p.thiolAdsorptionHz * Math.exp(-p.thiolAdsorptionEv / this.kT);
+    // Surface events that are downhill run at their bare barrier's rate (the same number, without an exp each time).
+    this.uptakeRate0 = this.rateHz(p.agUptakeEv);
+    this.surfaceBarrierRate0 = this.rateHz(p.vacancySurfaceBarrierEv);
     this.hopBarrier[CD] = p.hopCdEv;
     this.hopBarrier[HG] = p.hopHgEv;
     this.hopBarrier[AG] = p.hopAgEv;
@@ -381,6 +386,11 @@ export class ExchangeModel {
   /** Ag-in-crystal and Hg counts the surface rates were last computed with (agSolubilityEv reads them). */
   private solubilityAg = -1;
   private solubilityHg = -1;
+  /** The counts changed in this event: flush recomputes the surface rates it did not already recompute. */
+  private solubilityDirty = false;
+  /** Per surface event kind and site, the local energy of surfaceLocalEv (NaN: impossible); and each site's fill kind. */
+  private readonly surfLocal: Float64Array;
+  private readonly surfFillKind: Uint8Array;
 
   /**
    * Change of the Ag solubility energy (agSolubilityHgEv / 2) x per Ag atom in the crystal, x = Hg / cation sites, when
@@ -401,7 +411,7 @@ export class ExchangeModel {
     if (p.agSolubilityHgEv !== 0 && (this.agInCrystalCount !== this.solubilityAg || this.hgCount !== this.solubilityHg)) {
       this.solubilityAg = this.agInCrystalCount;
       this.solubilityHg = this.hgCount;
-      for (let u = 0; u < this.surfSite.length; u++) this.markSurf(this.surfSite[u]!);
+      this.solubilityDirty = true;
     }
     const s = speciate(this.reservoir, p.thiolCoverageMax, p.thiolAgBinding, p.thiolHgBinding);
     this.speciation = s;
@@ -949,39 +959,99 @@ export class ExchangeModel {
 
   /** Base rate of one surface event kind (groups ExchangeHg..VacancyCreate) at surface cation site c. */
   private surfaceRate(group: number, c: number): number {
+    const local = this.surfaceLocalEv(group, c);
+    return Number.isNaN(local) ? 0 : this.surfaceRateFrom(group, this.cation[c]!, local, this.fillKind);
+  }
+
+  /** How a vacant surface site is filled, set by surfaceLocalEv: an Ag release (0) or an intrinsic fill (1). */
+  private fillKind = 0;
+
+  /**
+   * The part of a surface event's energy that depends only on the site's neighbourhood (not on the crystal's Ag and
+   * Hg counts, which agSolubilityEv adds); NaN where the event cannot happen. Sets fillKind for the fill groups.
+   */
+  private surfaceLocalEv(group: number, c: number): number {
     const p = this.params;
     const m = this.cation[c]!;
     const isHost = m === CD || m === HG;
     const pair = this.pairScratch;
     switch (group) {
       case Group.ExchangeHg:
-        return m === CD ? Math.exp(-Math.max(0, this.hostRemovalEv(CD) - this.hostRemovalEv(HG) + this.agSolubilityEv(0, 1)) / this.kT) : 0;
+        return m === CD ? this.hostRemovalEv(CD) - this.hostRemovalEv(HG) : Number.NaN;
       case Group.ExchangeCd:
-        return m === HG ? Math.exp(-Math.max(0, this.hostRemovalEv(HG) - this.hostRemovalEv(CD) + this.agSolubilityEv(0, -1)) / this.kT) : 0;
+        return m === HG ? this.hostRemovalEv(HG) - this.hostRemovalEv(CD) : Number.NaN;
       case Group.AgUptake:
-        return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair)
-          ? this.rateHz(p.agUptakeEv + Math.max(0, this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(m) + this.agSolubilityEv(AG_PER_VACANCY, m === HG ? -1 : 0)))
-          : 0;
+        return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair) ? this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(m) : Number.NaN;
       case Group.VacancyCreate:
         // Intrinsic vacancies form and refill only where no Ag_i is around: otherwise Ag_i shared between
         // several vacancies would pay for them (the saturation is per vacancy) and condense vacancy clusters.
-        return isHost && this.nAgAround(c) === 0
-          ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, p.vacancyFormationEv + this.vacancyPairsEv(c) + this.hostRemovalEv(m) + this.agSolubilityEv(0, m === HG ? -1 : 0)))
-          : 0;
+        return isHost && this.nAgAround(c) === 0 ? p.vacancyFormationEv + this.vacancyPairsEv(c) + this.hostRemovalEv(m) : Number.NaN;
       default: {
         // FillHg / FillCd: the solution activity is the group factor; the filling host's lattice energy is here.
-        if (m !== VAC) return 0;
+        if (m !== VAC) return Number.NaN;
         const fill = -this.hostRemovalEv(group === Group.FillHg ? HG : CD);
-        const dHg = group === Group.FillHg ? 1 : 0;
-        if (this.releasable(c, pair)) return this.rateHz(p.agUptakeEv + Math.max(0, this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill + this.agSolubilityEv(-AG_PER_VACANCY, dHg)));
-        return this.nAgAround(c) === 0 ? this.rateHz(p.vacancySurfaceBarrierEv + Math.max(0, -p.vacancyFormationEv - this.vacancyPairsEv(c) + fill + this.agSolubilityEv(0, dHg))) : 0;
+        if (this.releasable(c, pair)) {
+          this.fillKind = 0;
+          return this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill;
+        }
+        this.fillKind = 1;
+        return this.nAgAround(c) === 0 ? -p.vacancyFormationEv - this.vacancyPairsEv(c) + fill : Number.NaN;
       }
     }
   }
 
+  private uptakeRate0 = 0;
+  private surfaceBarrierRate0 = 0;
+
+  /** ν e^(−(barrier + max(0, ΔE))/kT), with rate0 = ν e^(−barrier/kT) for the downhill case. */
+  private activated(rate0: number, barrierEv: number, deltaEv: number): number {
+    return deltaEv <= 0 ? rate0 : this.rateHz(barrierEv + deltaEv);
+  }
+
+  /** The rate from the local energy (surfaceLocalEv) and the Ag solubility term of the crystal's current counts. */
+  private surfaceRateFrom(group: number, m: number, localEv: number, fillKind: number): number {
+    const p = this.params;
+    switch (group) {
+      case Group.ExchangeHg:
+      case Group.ExchangeCd: {
+        const deltaEv = localEv + this.agSolubilityEv(0, group === Group.ExchangeHg ? 1 : -1);
+        return deltaEv <= 0 ? 1 : Math.exp(-deltaEv / this.kT);
+      }
+      case Group.AgUptake:
+        return this.activated(this.uptakeRate0, p.agUptakeEv, localEv + this.agSolubilityEv(AG_PER_VACANCY, m === HG ? -1 : 0));
+      case Group.VacancyCreate:
+        return this.activated(this.surfaceBarrierRate0, p.vacancySurfaceBarrierEv, localEv + this.agSolubilityEv(0, m === HG ? -1 : 0));
+      default: {
+        const dHg = group === Group.FillHg ? 1 : 0;
+        return fillKind === 0
+          ? this.activated(this.uptakeRate0, p.agUptakeEv, localEv + this.agSolubilityEv(-AG_PER_VACANCY, dHg))
+          : this.activated(this.surfaceBarrierRate0, p.vacancySurfaceBarrierEv, localEv + this.agSolubilityEv(0, dHg));
+      }
+    }
+  }
+
+  /** Every surface rate of site u from scratch; keeps the local energies for solubilityRates. */
   private surfaceRates(u: number): void {
     const c = this.surfSite[u]!;
-    for (let g = Group.ExchangeHg; g <= Group.VacancyCreate; g++) this.solver.update(this.groupStart[g]! + u, this.surfaceRate(g, c));
+    const m = this.cation[c]!;
+    const nS = this.surfSite.length;
+    for (let g: number = Group.ExchangeHg; g <= Group.VacancyCreate; g++) {
+      const local = this.surfaceLocalEv(g, c);
+      this.surfLocal[g * nS + u] = local;
+      if (g === Group.FillHg) this.surfFillKind[u] = this.fillKind;
+      this.solver.update(this.groupStart[g]! + u, Number.isNaN(local) ? 0 : this.surfaceRateFrom(g, m, local, this.fillKind));
+    }
+  }
+
+  /** Site u's surface rates after a change of the crystal's Ag or Hg count only: the kept local energies, new counts. */
+  private solubilityRates(u: number): void {
+    const m = this.cation[this.surfSite[u]!]!;
+    const nS = this.surfSite.length;
+    const kind = this.surfFillKind[u]!;
+    for (let g: number = Group.ExchangeHg; g <= Group.VacancyCreate; g++) {
+      const local = this.surfLocal[g * nS + u]!;
+      if (!Number.isNaN(local)) this.solver.update(this.groupStart[g]! + u, this.surfaceRateFrom(g, m, local, kind));
+    }
   }
 
   private vacancyRates(v: number): void {
@@ -1253,6 +1323,11 @@ export class ExchangeModel {
     for (let k = 0; k < this.vacListN; k++) this.vacancyRates(this.vacList[k]!);
     for (let k = 0; k < this.agListN; k++) this.agRates(this.agList[k]!);
     for (let k = 0; k < this.surfListN; k++) this.surfaceRates(this.surfList[k]!);
+    if (this.solubilityDirty) {
+      // Sites not refreshed above only need the new counts on top of their kept local energies.
+      for (let u = 0; u < this.surfSite.length; u++) if (this.surfMark[u] !== this.epoch) this.solubilityRates(u);
+      this.solubilityDirty = false;
+    }
     this.vacListN = 0;
     this.agListN = 0;
     this.surfListN = 0;
