@@ -2,6 +2,7 @@
 // over replicas (mean, sd, sem). Values between samples are linear interpolations in time; profiles are
 // interpolated shell by shell before the EMA readout. Times s, lengths nm, D m²/s, energies eV.
 import type { Scenario } from '../../src/model/contract.js';
+import { atomsPerNc } from '../../src/model/reservoir.js';
 import { alloySphere, coreShellSphere, fitFick, fitFickAfterBurst, opticsOfLayers, opticsOfProfile, type OpticsParticle } from '../../src/index.js';
 import type { NumericTable } from '../ensemble/replica-files.js';
 import { c, NAN_STAT, statOf, type Stat } from './criteria.js';
@@ -183,6 +184,21 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
     if (!data) throw new RangeError(`${spec.name}: timeseries.csv has no column ${name}`);
     return data;
   };
+  /** A Fickian fit of each replica's x(t) at the samples in [fromS, untilS]; undefined where it cannot be made. */
+  const windowFits = <F>(fromS: number, untilS: number, fit: (timesS: Float64Array, x: Float64Array, sizeNm: number) => F): (F | undefined)[] =>
+    runs.map((run) => {
+      if (spec.crystal.shape !== 'sphere') return undefined;
+      const t = column(run, 'timeS');
+      const from = t.findIndex((v) => v >= fromS);
+      const until = t.findIndex((v) => v > untilS);
+      const start = from < 0 ? t.length : from;
+      const end = until < 0 ? t.length : until;
+      try {
+        return fit(t.subarray(start, end), column(run, 'hgFraction').subarray(start, end), spec.crystal.diameterNm / 2);
+      } catch {
+        return undefined; // too few points, fractions outside 0..1 or a burst time outside the samples: no fit
+      }
+    });
   const replicaProfileAt = (table: ShellTable, timeS: number) => table.byShell.map((xs) => interpolateAt(table.timesS, xs, timeS));
   /** ema()[replica][sample]: the EMA readout at every sample time (NaN where unbound or not applicable). */
   const ema = (): EmaPoint[][] =>
@@ -201,7 +217,7 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
       statOf(
         runs.map((run) => {
           const inside = (name: string) => interpolateAt(column(run, 'timeS'), column(run, name), timeS);
-          return (inside('agInterstitial') + inside('agSubstitutional')) / Math.round(spec.reagents.agPerCd * run.cations);
+          return (inside('agInterstitial') + inside('agSubstitutional')) / atomsPerNc(spec.reagents.agPerCd, run.cations);
         }),
       ),
     seriesStats: (name) => timesS.map((_t, k) => statOf(runs.map((run) => column(run, name)[k]!))),
@@ -217,19 +233,7 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
       const key = `${fromS}-${untilS}`;
       const memo = fickMemo.get(key);
       if (memo) return memo;
-      const fits = runs.map((run) => {
-        if (spec.crystal.shape !== 'sphere') return undefined;
-        const t = column(run, 'timeS');
-        const from = t.findIndex((v) => v >= fromS);
-        const until = t.findIndex((v) => v > untilS);
-        const start = from < 0 ? t.length : from;
-        const end = until < 0 ? t.length : until;
-        try {
-          return fitFick(t.subarray(start, end), column(run, 'hgFraction').subarray(start, end), { geometry: 'sphere', sizeNm: spec.crystal.diameterNm / 2 });
-        } catch {
-          return undefined; // too few points or fractions outside 0..1: no D for this replica
-        }
-      });
+      const fits = windowFits(fromS, untilS, (t, x, sizeNm) => fitFick(t, x, { geometry: 'sphere', sizeNm }));
       const result = { dM2PerS: statOf(fits.map((f) => f?.dM2PerS ?? Number.NaN)), rmse: statOf(fits.map((f) => f?.rmse ?? Number.NaN)) };
       fickMemo.set(key, result);
       return result;
@@ -237,18 +241,7 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
     burstFick(untilS = Number.POSITIVE_INFINITY) {
       const memo = burstMemo.get(untilS);
       if (memo) return memo;
-      const fits = runs.map((run) => {
-        if (spec.crystal.shape !== 'sphere') return undefined;
-        const t = column(run, 'timeS');
-        const until = t.findIndex((v) => v > untilS);
-        const end = until < 0 ? t.length : until;
-        try {
-          const options = { geometry: 'sphere' as const, sizeNm: spec.crystal.diameterNm / 2, robin: true, burstS: c('burstTimeS') };
-          return fitFickAfterBurst(t.subarray(0, end), column(run, 'hgFraction').subarray(0, end), options);
-        } catch {
-          return undefined; // too few points after the burst: no fit for this replica
-        }
-      });
+      const fits = windowFits(0, untilS, (t, x, sizeNm) => fitFickAfterBurst(t, x, { geometry: 'sphere', sizeNm, robin: true, burstS: c('burstTimeS') }));
       const stat = (f: (fit: NonNullable<(typeof fits)[number]>) => number) => statOf(fits.map((fit) => (fit ? f(fit) : Number.NaN)));
       const result: BurstFick = {
         dM2PerS: stat((f) => f.dM2PerS),

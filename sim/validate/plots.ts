@@ -39,16 +39,18 @@ interface Curve {
   color: string;
 }
 
+/** One mean ± sd line per ensemble against time; unlabelled series stay out of the legend (it lists thresholds). */
+function timeSeries(curves: readonly Curve[], stats: (m: EnsembleMetrics) => readonly Stat[], labelled: boolean): PlotSeries[] {
+  return curves.map(({ label, m, color }) => {
+    const st = stats(m);
+    return { ...(labelled ? { label: `${label} (${m.replicas} replicas)` } : {}), x: m.timesS, y: meanOf(st), band: bandOf(st), color };
+  });
+}
+
 /** x(t) and core/shell index, mean ± sd, for a few ensembles; the paper's Fick curve where asked. */
 function xtFigure(file: string, section: Figure['section'], title: string, curves: readonly Curve[], caption: string, paperFick = false): Figure {
-  const xSeries: PlotSeries[] = [];
-  const csiSeries: PlotSeries[] = [];
-  for (const { label, m, color } of curves) {
-    const xs = m.seriesStats('hgFraction');
-    const cs = m.seriesStats('coreShellIndex');
-    xSeries.push({ label: `${label} (${m.replicas} replicas)`, x: m.timesS, y: meanOf(xs), band: bandOf(xs), color });
-    csiSeries.push({ x: m.timesS, y: meanOf(cs), band: bandOf(cs), color }); // unlabelled: the legend lists the thresholds
-  }
+  const xSeries = timeSeries(curves, (m) => m.seriesStats('hgFraction'), true);
+  const csiSeries = timeSeries(curves, (m) => m.seriesStats('coreShellIndex'), false);
   const iece = curves.find((cv) => cv.m.spec.reagents.agPerCd > 0)?.m;
   if (paperFick && iece && iece.spec.crystal.shape === 'sphere') {
     const times = iece.timesS.filter((v) => v > 0);
@@ -223,14 +225,8 @@ function opticsXFigure(optics: OpticsSummary, ce: EnsembleMetrics | undefined, i
 
 /** Where the Ag is: the fraction of the dose in the crystal against time, with x, for the IE-CE runs (E6, E48). */
 function agFateFigure(curves: readonly Curve[]): Figure {
-  const xSeries: PlotSeries[] = [];
-  const agSeries: PlotSeries[] = [];
-  for (const { label, m, color } of curves) {
-    const xs = m.seriesStats('hgFraction');
-    const kept = m.timesS.map((t) => m.agRetainedAt(t));
-    xSeries.push({ label: `${label} (${m.replicas} replicas)`, x: m.timesS, y: meanOf(xs), band: bandOf(xs), color });
-    agSeries.push({ x: m.timesS, y: meanOf(kept), band: bandOf(kept), color });
-  }
+  const xSeries = timeSeries(curves, (m) => m.seriesStats('hgFraction'), true);
+  const agSeries = timeSeries(curves, (m) => m.timesS.map((t) => m.agRetainedAt(t)), false);
   const svg = renderPlot({
     title: 'Where the Ag goes: in while the crystal is Cd-rich, out once it is HgSe',
     subtitle: `bands: ± sd over replicas; dashed vertical: ${formatTime(c('completeTimeS'))}`,

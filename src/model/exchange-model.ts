@@ -175,6 +175,9 @@ export class ExchangeModel {
   private nu = 0;
   /** Thiol adsorption rate constant per bare site per equivalent of unbound thiol (temperature only). */
   private thiolAdsorptionHz = 0;
+  /** Rates of the Ag uptake/release and of the intrinsic vacancy barriers alone: their downhill surface events. */
+  private uptakeRate0 = 0;
+  private surfaceBarrierRate0 = 0;
   private readonly hopBarrier = new Float64Array(4);
   private readonly siteEnergy = new Float64Array(2);
   private agHopTable = new Float64Array(0);
@@ -999,9 +1002,6 @@ export class ExchangeModel {
       }
     }
   }
-
-  private uptakeRate0 = 0;
-  private surfaceBarrierRate0 = 0;
 
   /** ν e^(−(barrier + max(0, ΔE))/kT), with rate0 = ν e^(−barrier/kT) for the downhill case. */
   private activated(rate0: number, barrierEv: number, deltaEv: number): number {

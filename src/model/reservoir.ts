@@ -1,6 +1,11 @@
 // The solution around one nanocrystal: atoms per NC of Hg, Ag, Cd and thiol, and the ligand speciation
 // that sets the free (reactive) amounts. Amounts are atoms per NC; activities are equivalents per pristine Cd.
 
+/** Atoms per NC of an amount given in equivalents per pristine cation (the recipe's unit), rounded to whole atoms. */
+export function atomsPerNc(perCd: number, cdPristine: number): number {
+  return Math.round(perCd * cdPristine);
+}
+
 export interface Reservoir {
   /** Pristine Cd count of the NC: the unit of every equivalent. */
   readonly cdPristine: number;

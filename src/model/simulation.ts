@@ -12,7 +12,7 @@ import type { FinalState, ProfileRow, SampleRow, Scenario, Simulation, Simulatio
 import { EVENT_TYPE_NAMES, ExchangeModel } from './exchange-model.js';
 import { coreShellHalves, profileShells, type ProfileShells } from './observables.js';
 import { materialParams, paramValues } from './params/index.js';
-import type { Reservoir } from './reservoir.js';
+import { atomsPerNc, type Reservoir } from './reservoir.js';
 import { createAccelerator, DEFAULT_ACCELERATION, type Accelerator } from './acceleration.js';
 
 /**
@@ -134,26 +134,25 @@ class ExchangeSimulation implements Simulation {
     const params = paramValues(materialParams(scenario.material), scenario.parameters ?? {});
     const nC = this.crystal.cationCount;
     const surfaceSites = crystalCounts(this.crystal).surfaceCations;
-    const atoms = (perCd: number): number => Math.round(perCd * nC);
     const reservoir: Reservoir = {
       cdPristine: nC,
       surfaceSites,
-      hgTotal: atoms(scenario.reagents.hgPerCd),
+      hgTotal: atomsPerNc(scenario.reagents.hgPerCd, nC),
       agTotal: 0,
       cdTotal: 0,
-      thiolTotal: atoms(scenario.reagents.thiolPerCd),
+      thiolTotal: atomsPerNc(scenario.reagents.thiolPerCd, nC),
       thiolSurface: 0,
       agExtracted: false,
     };
     this.stages = [...scenario.stages].sort((a, b) => a.atS - b.atS);
-    const agAdded = this.stages.reduce((sum, st) => sum + (st.action === 'add' ? atoms(st.agPerCd ?? 0) : 0), 0);
-    const agInitial = atoms(scenario.reagents.agPerCd);
+    const agAdded = this.stages.reduce((sum, st) => sum + (st.action === 'add' ? atomsPerNc(st.agPerCd ?? 0, nC) : 0), 0);
+    const agInitial = atomsPerNc(scenario.reagents.agPerCd, nC);
     this.model = new ExchangeModel(
       { crystal: this.crystal, params, temperatureK: celsiusToKelvin(scenario.temperatureC), agCapacity: agInitial + agAdded, reservoir },
       createTreeSolver,
     );
     this.model.initialise(agInitial);
-    const vacancies = this.model.placeInitialVacancies(Math.round((scenario.initialVacanciesPerCd ?? 0) * nC), createRng(`${seed}:vacancies`));
+    const vacancies = this.model.placeInitialVacancies(atomsPerNc(scenario.initialVacanciesPerCd ?? 0, nC), createRng(`${seed}:vacancies`));
     this.totals = { hg: reservoir.hgTotal, cd: nC - vacancies, ag: agInitial };
     this.engine = new KmcEngine(this.model.solver, this.model, createRng(`${seed}`));
     const acceleration = { ...DEFAULT_ACCELERATION, fastPerSlow: options.fastPerSlow ?? DEFAULT_ACCELERATION.fastPerSlow, shellMoves: options.shellMoves ?? DEFAULT_ACCELERATION.shellMoves };
@@ -226,9 +225,9 @@ class ExchangeSimulation implements Simulation {
         r.thiolTotal = r.thiolSurface; // unbound thiol is washed away; the surface keeps its ligands
         break;
       case 'add': {
-        const hg = Math.round((stage.hgPerCd ?? 0) * nC);
-        const ag = Math.round((stage.agPerCd ?? 0) * nC);
-        const thiol = Math.round((stage.thiolPerCd ?? 0) * nC);
+        const hg = atomsPerNc(stage.hgPerCd ?? 0, nC);
+        const ag = atomsPerNc(stage.agPerCd ?? 0, nC);
+        const thiol = atomsPerNc(stage.thiolPerCd ?? 0, nC);
         r.hgTotal += hg;
         this.totals.hg += hg;
         r.thiolTotal += thiol; // it passivates bare surface sites at a finite rate (the ThiolAdsorption event)

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { moments } from '../../sim/ensemble/stats.js';
 import { loadScenario } from '../../sim/run-scenario.js';
 import type { SimulationResult } from '../../src/model/contract.js';
+import { atomsPerNc } from '../../src/model/reservoir.js';
 import { createSimulation } from '../../src/model/simulation.js';
 import { replicaSeed } from '../../src/rng.js';
 
@@ -108,7 +109,8 @@ describe('outcomes (small ensembles, 2.7 nm unless stated)', () => {
     // 3 replicas at 2.7 nm: 4-8 of the 13 Ag stay at 4 h as Ag_i-Ag_Cd pairs (mean 0.46 of the dose, sem 0.09; the
     // 3.3 nm validation keeps 0.17 against E6's <= 0.25); with the session-8 energetics (no solubility term, uptake
     // energy 0) every Ag stays (1.0): the difference is ~6 sem, the test asks 3.
-    const kept = (r: SimulationResult) => (r.final.agInterstitial + r.final.agSubstitutional) / Math.round(0.075 * r.crystal.cations);
+    const dosePerCd = loadScenario('zb-iece-80c', []).scenario.reagents.agPerCd;
+    const kept = (r: SimulationResult) => (r.final.agInterstitial + r.final.agSubstitutional) / atomsPerNc(dosePerCd, r.crystal.cations);
     const now = ensemble('zb-iece-80c', [...SMALL, 'durationS=14400'], 3);
     const before = ensemble('zb-iece-80c', [...SMALL, 'durationS=3600', 'parameters.agSolubilityHgEv=0', 'parameters.agUptakeEnergyEv=0'], 2);
     expect(zScore(stat(before, kept), stat(now, kept))).toBeGreaterThan(3);
