@@ -19,6 +19,12 @@ export interface Accelerator {
 export interface AccelerationOptions {
   /** Fast events per slow event that a scaled pair keeps (lambda); Infinity disables the acceleration. */
   fastPerSlow: number;
+  /**
+   * The same for the in-shell Ag_i hops of averaged complexes (Group.AgHopShell). Those complexes' hops read only
+   * their shell's Ag_i count, and their arrangement is redrawn at each of their hops, so the in-shell rattling only
+   * feeds the arrangement-dependent exits (trap, Ag_i leaving the shell) and needs far fewer events.
+   */
+  shellFastPerSlow: number;
   /** Largest relative imbalance |n_f - n_r| / (n_f + n_r) of a quasi-equilibrated pair. */
   balanceTolerance: number;
   /** Events per observation window, and the fewest pair events in a window to judge its balance. */
@@ -28,12 +34,12 @@ export interface AccelerationOptions {
   shellMoves: number;
 }
 
-// lambda 3 (session 7): at the recalibrated CdSe set, 8 zb-iece-80c replicas at lambda 2, 3 and 10 agree on x at
-// 5, 10 and 20 min within 1.3 combined sem and on coreShellIndex within 1.6 (lambda 3 lower by 0.03); lambda 3 runs
-// 2.7x faster than 10
-// (docs/model.md). Since complex hops are averaged over their shell (ExchangeModel.averagedHopRates), lambda
-// only has to sample Ag_i moves between shells and traps, which converged from lambda 2 already in session 4.
-export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 3, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20, shellMoves: 12 };
+// lambda 1, in-shell 0.3 (session 10; lambda 3 for every pair since session 7, 10 before). Since complex hops are
+// averaged over their shell (ExchangeModel.averagedHopRates), lambda only has to sample Ag_i moves between shells and
+// traps, and the in-shell moves only the exits that read the arrangement. 8 zb-iece-80c replicas, 4 h (docs/model.md,
+// session 10): x(10 min, 1 h, 4 h) and the Ag left at 4 h agree with lambda 3 within 1 combined sem at (1, 0.3);
+// (0.3, 0.1) drifts low at 1 h (0.895 against 0.911) and keeps more Ag (0.27 of the dose against 0.20).
+export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 1, shellFastPerSlow: 0.3, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20, shellMoves: 12 };
 
 /** Reversible pairs (forward group, reverse group) the scheme may scale; a hop class may be its own reverse. */
 export const SCALABLE_PAIRS: readonly (readonly [number, number])[] = [
@@ -42,6 +48,7 @@ export const SCALABLE_PAIRS: readonly (readonly [number, number])[] = [
   [Group.AgHop11, Group.AgHop11],
   [Group.Trap, Group.Detrap],
   [Group.ExchangeHg, Group.ExchangeCd],
+  [Group.AgHopShell, Group.AgHopShell],
 ];
 
 export function createAccelerator(engine: KmcEngine, model: ExchangeModel, options: AccelerationOptions = DEFAULT_ACCELERATION): Accelerator {
@@ -58,6 +65,7 @@ export function createAccelerator(engine: KmcEngine, model: ExchangeModel, optio
   const lastCount = new Float64Array(groups);
   let windowStartStep = engine.steps;
   const enabled = options.fastPerSlow !== Number.POSITIVE_INFINITY;
+  const lambda = SCALABLE_PAIRS.map(([f]) => (f === Group.AgHopShell ? options.shellFastPerSlow : options.fastPerSlow));
   const baseFactor = model.baseFactor; // solution activities, set by the model; the scaling multiplies them
 
   function judgeWindow(): void {
@@ -87,7 +95,7 @@ export function createAccelerator(engine: KmcEngine, model: ExchangeModel, optio
       let a = 1;
       if (enabled && equilibrated[k] && slow > 0) {
         const pairRate = baseFactor[f]! * solver.groupSum(f) + (f === r ? 0 : baseFactor[r]! * solver.groupSum(r));
-        if (pairRate > 0) a = Math.min(1, (options.fastPerSlow * slow) / pairRate);
+        if (pairRate > 0) a = Math.min(1, (lambda[k]! * slow) / pairRate);
       }
       applyAlpha(k, a);
     }

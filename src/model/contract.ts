@@ -120,6 +120,8 @@ export interface SimulationOptions {
   check?: boolean;
   /** Fast events per slow event kept by the rate scaling (lambda; default in src/model/acceleration.ts); Infinity = exact KMC. */
   fastPerSlow?: number;
+  /** The same for the in-shell Ag_i hops of averaged complexes (default in src/model/acceleration.ts; fastPerSlow alone sets both). */
+  shellFastPerSlow?: number;
   /** In-shell Ag_i moves after each host hop (default in src/model/acceleration.ts; 0 disables). */
   shellMoves?: number;
 }

@@ -70,8 +70,11 @@ export const Group = {
   AgHop10: 11,
   AgHop11: 12,
   ThiolAdsorption: 13, // unbound thiol (solution) + bare surface site -> passivated site; one aggregate slot
+  // Ag_i hops inside an averaged complex's shell (both sites next to the same vacancy), whatever their classes:
+  // the complex's hops already average over its arrangements, so the acceleration may scale these far down.
+  AgHopShell: 14,
 } as const;
-export const GROUP_COUNT = 14;
+export const GROUP_COUNT = 15;
 export const EVENT_TYPE_NAMES = [
   'surfaceExchangeHg',
   'surfaceExchangeCd',
@@ -87,6 +90,7 @@ export const EVENT_TYPE_NAMES = [
   'agInterstitialHop',
   'agInterstitialHop',
   'thiolAdsorption',
+  'agInterstitialHop',
 ] as const;
 
 /** Reversible pairs of fast groups that an acceleration scheme may scale together. */
@@ -94,6 +98,7 @@ export const AG_HOP_PAIRS: readonly (readonly [number, number])[] = [
   [Group.AgHop01, Group.AgHop10],
   [Group.AgHop00, Group.AgHop00],
   [Group.AgHop11, Group.AgHop11],
+  [Group.AgHopShell, Group.AgHopShell],
 ];
 
 function maxDegree(csr: { start: Int32Array }): number {
@@ -158,6 +163,11 @@ export class ExchangeModel {
   private readonly agSlotBase: number; // per-Ag block size in the hop groups
 
   // geometry derived once: per cation-cation edge, the common cation neighbours and shared interstitials
+  /** Per interstitial-interstitial edge (index into interstitialInterstitial), the cations next to both ends. */
+  private readonly iiCommonStart: Int32Array;
+  private readonly iiCommon: Int32Array;
+  /** The hop group each Ag_i hop slot was last written in (agRates), so a slot that changes group is cleared. */
+  private agSlotGroup: Uint8Array;
   private readonly commonStart: Int32Array;
   private readonly common: Int32Array;
   private readonly sharedStart: Int32Array;
@@ -297,6 +307,7 @@ export class ExchangeModel {
     this.shellRate = new Float64Array(this.maxCi * this.maxIi);
 
     [this.commonStart, this.common, this.sharedStart, this.shared] = edgeTables(c);
+    [this.iiCommonStart, this.iiCommon] = interstitialEdgeCations(c);
     [this.partnerStart, this.partner] = vacancyPartnerTable(c);
     this.vacPartners = new Uint8Array(c.cationCount);
     this.touchReachNm = touchReach(c, this.partnerStart, this.partner);
@@ -325,7 +336,8 @@ export class ExchangeModel {
     sizes[Group.VacancyHop] = nC * 12;
     sizes[Group.Trap] = cap * this.maxIc;
     sizes[Group.Detrap] = cap * this.maxCi;
-    for (const g of [Group.AgHop00, Group.AgHop01, Group.AgHop10, Group.AgHop11]) sizes[g] = cap * this.maxIi;
+    for (const g of [Group.AgHop00, Group.AgHop01, Group.AgHop10, Group.AgHop11, Group.AgHopShell]) sizes[g] = cap * this.maxIi;
+    this.agSlotGroup = new Uint8Array(Math.max(1, cap * this.maxIi));
     sizes[Group.ThiolAdsorption] = 1;
     this.solver = createSolver(sizes);
     this.groupStart = this.solver.groupStart;
@@ -1073,6 +1085,15 @@ export class ExchangeModel {
     return Group.AgHop00 + fromClass * 2 + toClass;
   }
 
+  /** Group of the Ag_i hop along interstitial edge q = (s, t): in-shell if both ends touch an averaged complex. */
+  private agHopGroupOfEdge(s: number, q: number, t: number): number {
+    for (let r = this.iiCommonStart[q]!; r < this.iiCommonStart[q + 1]!; r++) {
+      const c = this.iiCommon[r]!;
+      if (this.cation[c] === VAC && this.averagedComplex(c)) return Group.AgHopShell;
+    }
+    return this.agHopGroup(this.interClass[s]!, this.interClass[t]!);
+  }
+
   /** What agRates last wrote for each Ag atom (state and site), so only those slots are cleared. */
   private agWrittenState!: Uint8Array;
   private agWrittenSite!: Int32Array;
@@ -1085,10 +1106,8 @@ export class ExchangeModel {
     const c = this.crystal;
     if (state === 1) {
       const ii = c.interstitialInterstitial;
-      const from = this.interClass[w]!;
       const base = a * this.agSlotBase;
-      for (let q = ii.start[w]!, k = 0; q < ii.start[w + 1]!; q++, k++)
-        solver.update(gs[this.agHopGroup(from, this.interClass[ii.index[q]!]!)]! + base + k, 0);
+      for (let q = ii.start[w]!, k = 0; q < ii.start[w + 1]!; q++, k++) solver.update(gs[this.agSlotGroup[base + k]!]! + base + k, 0);
       const nIc = c.interstitialCation.start[w + 1]! - c.interstitialCation.start[w]!;
       for (let k = 0; k < nIc; k++) solver.update(gs[Group.Trap]! + a * this.maxIc + k, 0);
     } else if (state === 2) {
@@ -1108,11 +1127,14 @@ export class ExchangeModel {
     if (state === 1) {
       const s = site;
       const ii = this.crystal.interstitialInterstitial;
-      const from = this.interClass[s]!;
       const base = a * this.agSlotBase;
+      const fresh = this.agWrittenState[a] !== 1; // cleared above (or never written): no old group to clear
       for (let q = ii.start[s]!, k = 0; q < ii.start[s + 1]!; q++, k++) {
-        const g = this.agHopGroup(from, this.interClass[ii.index[q]!]!);
-        solver.update(gs[g]! + base + k, this.agHopRate(s, k));
+        const g = this.agHopGroupOfEdge(s, q, ii.index[q]!);
+        const slot = base + k;
+        if (!fresh && this.agSlotGroup[slot] !== g) solver.update(gs[this.agSlotGroup[slot]!]! + slot, 0);
+        this.agSlotGroup[slot] = g;
+        solver.update(gs[g]! + slot, this.agHopRate(s, k));
       }
       const nIc = this.crystal.interstitialCation.start[s + 1]! - this.crystal.interstitialCation.start[s]!;
       for (let k = 0; k < nIc; k++) solver.update(gs[Group.Trap]! + a * this.maxIc + k, this.trapRate(s, k));
@@ -1174,7 +1196,7 @@ export class ExchangeModel {
         const s = this.agSite[a]!;
         const ii = this.crystal.interstitialInterstitial;
         if (ii.start[s]! + k >= ii.start[s + 1]!) return 0;
-        const expectedGroup = this.agHopGroup(this.interClass[s]!, this.interClass[ii.index[ii.start[s]! + k]!]!);
+        const expectedGroup = this.agHopGroupOfEdge(s, ii.start[s]! + k, ii.index[ii.start[s]! + k]!);
         return g === expectedGroup ? this.agHopRate(s, k) : 0;
       }
     }
@@ -1765,6 +1787,25 @@ function classifyInterstitials(c: Crystal): Uint8Array {
 }
 
 /** Per cation-cation edge: the common cation neighbours (the saddle ring) and the shared interstitial sites. */
+/** Per interstitial-interstitial edge, the cations adjacent to both of its sites (CSR over the edge index). */
+function interstitialEdgeCations(c: Crystal): [Int32Array, Int32Array] {
+  const ii = c.interstitialInterstitial;
+  const ic = c.interstitialCation;
+  const start = new Int32Array(ii.index.length + 1);
+  const list: number[] = [];
+  for (let s = 0; s < c.interstitialCount; s++) {
+    for (let q = ii.start[s]!; q < ii.start[s + 1]!; q++) {
+      const t = ii.index[q]!;
+      for (let a = ic.start[s]!; a < ic.start[s + 1]!; a++) {
+        const cat = ic.index[a]!;
+        for (let b = ic.start[t]!; b < ic.start[t + 1]!; b++) if (ic.index[b] === cat) list.push(cat);
+      }
+      start[q + 1] = list.length;
+    }
+  }
+  return [start, Int32Array.from(list)];
+}
+
 function edgeTables(c: Crystal): [Int32Array, Int32Array, Int32Array, Int32Array] {
   const cc = c.cationCation;
   const ci = c.cationInterstitial;

@@ -155,7 +155,12 @@ class ExchangeSimulation implements Simulation {
     const vacancies = this.model.placeInitialVacancies(atomsPerNc(scenario.initialVacanciesPerCd ?? 0, nC), createRng(`${seed}:vacancies`));
     this.totals = { hg: reservoir.hgTotal, cd: nC - vacancies, ag: agInitial };
     this.engine = new KmcEngine(this.model.solver, this.model, createRng(`${seed}`));
-    const acceleration = { ...DEFAULT_ACCELERATION, fastPerSlow: options.fastPerSlow ?? DEFAULT_ACCELERATION.fastPerSlow, shellMoves: options.shellMoves ?? DEFAULT_ACCELERATION.shellMoves };
+    const acceleration = {
+      ...DEFAULT_ACCELERATION,
+      fastPerSlow: options.fastPerSlow ?? DEFAULT_ACCELERATION.fastPerSlow,
+      shellFastPerSlow: options.shellFastPerSlow ?? options.fastPerSlow ?? DEFAULT_ACCELERATION.shellFastPerSlow,
+      shellMoves: options.shellMoves ?? DEFAULT_ACCELERATION.shellMoves,
+    };
     this.accelerator = createAccelerator(this.engine, this.model, acceleration);
     this.model.shellMoves = acceleration.shellMoves;
     this.model.random = () => this.engine.rng.next();
