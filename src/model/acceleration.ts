@@ -25,6 +25,8 @@ export interface AccelerationOptions {
    * feeds the arrangement-dependent exits (trap, Ag_i leaving the shell) and needs far fewer events.
    */
   shellFastPerSlow: number;
+  /** The same for trapping and detrapping (Ag_i + V <-> Ag_Cd), the costliest of the scaled events. */
+  trapFastPerSlow: number;
   /** Largest relative imbalance |n_f - n_r| / (n_f + n_r) of a quasi-equilibrated pair. */
   balanceTolerance: number;
   /** Events per observation window, and the fewest pair events in a window to judge its balance. */
@@ -39,7 +41,7 @@ export interface AccelerationOptions {
 // traps, and the in-shell moves only the exits that read the arrangement. 8 zb-iece-80c replicas, 4 h (docs/model.md,
 // session 10): x(10 min, 1 h, 4 h) and the Ag left at 4 h agree with lambda 3 within 1 combined sem at (1, 0.3);
 // (0.3, 0.1) drifts low at 1 h (0.895 against 0.911) and keeps more Ag (0.27 of the dose against 0.20).
-export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 1, shellFastPerSlow: 0.3, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20, shellMoves: 12 };
+export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 1, shellFastPerSlow: 0.3, trapFastPerSlow: 1, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20, shellMoves: 12 };
 
 /** Reversible pairs (forward group, reverse group) the scheme may scale; a hop class may be its own reverse. */
 export const SCALABLE_PAIRS: readonly (readonly [number, number])[] = [
@@ -65,7 +67,7 @@ export function createAccelerator(engine: KmcEngine, model: ExchangeModel, optio
   const lastCount = new Float64Array(groups);
   let windowStartStep = engine.steps;
   const enabled = options.fastPerSlow !== Number.POSITIVE_INFINITY;
-  const lambda = SCALABLE_PAIRS.map(([f]) => (f === Group.AgHopShell ? options.shellFastPerSlow : options.fastPerSlow));
+  const lambda = SCALABLE_PAIRS.map(([f]) => (f === Group.AgHopShell ? options.shellFastPerSlow : f === Group.Trap ? options.trapFastPerSlow : options.fastPerSlow));
   const baseFactor = model.baseFactor; // solution activities, set by the model; the scaling multiplies them
 
   function judgeWindow(): void {

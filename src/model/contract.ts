@@ -122,6 +122,8 @@ export interface SimulationOptions {
   fastPerSlow?: number;
   /** The same for the in-shell Ag_i hops of averaged complexes (default in src/model/acceleration.ts; fastPerSlow alone sets both). */
   shellFastPerSlow?: number;
+  /** The same for trapping and detrapping (default in src/model/acceleration.ts; fastPerSlow alone sets it too). */
+  trapFastPerSlow?: number;
   /** In-shell Ag_i moves after each host hop (default in src/model/acceleration.ts; 0 disables). */
   shellMoves?: number;
 }

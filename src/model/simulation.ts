@@ -159,6 +159,7 @@ class ExchangeSimulation implements Simulation {
       ...DEFAULT_ACCELERATION,
       fastPerSlow: options.fastPerSlow ?? DEFAULT_ACCELERATION.fastPerSlow,
       shellFastPerSlow: options.shellFastPerSlow ?? options.fastPerSlow ?? DEFAULT_ACCELERATION.shellFastPerSlow,
+      trapFastPerSlow: options.trapFastPerSlow ?? options.fastPerSlow ?? DEFAULT_ACCELERATION.trapFastPerSlow,
       shellMoves: options.shellMoves ?? DEFAULT_ACCELERATION.shellMoves,
     };
     this.accelerator = createAccelerator(this.engine, this.model, acceleration);
