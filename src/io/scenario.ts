@@ -74,6 +74,7 @@ const BulkCrystal = z.strictObject({
 });
 const CrystalSchema = z.discriminatedUnion('shape', [SphereCrystal, PlateletCrystal, RodCrystal, BulkCrystal]);
 
+const lambda = z.number().positive().max(1e6);
 const atS = z.number().min(0).meta({ description: 'Time of the step, s (0 <= atS < durationS)' });
 const StageSchema = z.discriminatedUnion('action', [
   z.strictObject({ atS, action: z.literal('purify') }),
@@ -128,6 +129,15 @@ export const ScenarioSchema = z
       )
       .optional()
       .meta({ description: 'Overrides of material parameters by name, e.g. {"hopCdEv": 0.95} (exploration only)' }),
+    acceleration: z
+      .strictObject({
+        exact: z.boolean().optional().meta({ description: 'true: plain KMC, no rate scaling (convergence checks on small, affordable runs)' }),
+        fastPerSlow: lambda.optional().meta({ description: 'Events per slow event kept by each scaled pair of fast events (lambda)' }),
+        shellFastPerSlow: lambda.optional().meta({ description: 'The same for Ag_i hops inside an averaged complex (default: fastPerSlow if given)' }),
+        trapFastPerSlow: lambda.optional().meta({ description: 'The same for trapping and detrapping (default: fastPerSlow if given)' }),
+      })
+      .optional()
+      .meta({ description: 'Temporal acceleration settings (numerical, not physical; defaults in src/model/acceleration.ts)' }),
   })
   .meta({ title: 'cxsim scenario', description: 'One cation-exchange experiment (see scenarios/README.md)' });
 

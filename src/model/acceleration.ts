@@ -68,6 +68,7 @@ export function createAccelerator(engine: KmcEngine, model: ExchangeModel, optio
   let windowStartStep = engine.steps;
   const enabled = options.fastPerSlow !== Number.POSITIVE_INFINITY;
   const lambda = SCALABLE_PAIRS.map(([f]) => (f === Group.AgHopShell ? options.shellFastPerSlow : f === Group.Trap ? options.trapFastPerSlow : options.fastPerSlow));
+  const isAgHop = SCALABLE_PAIRS.map(([f]) => f === Group.AgHop00 || f === Group.AgHop01 || f === Group.AgHop11 || f === Group.AgHopShell);
   const baseFactor = model.baseFactor; // solution activities, set by the model; the scaling multiplies them
 
   function judgeWindow(): void {
@@ -95,7 +96,11 @@ export function createAccelerator(engine: KmcEngine, model: ExchangeModel, optio
     for (let k = 0; k < nPairs; k++) {
       const [f, r] = SCALABLE_PAIRS[k]!;
       let a = 1;
-      if (enabled && equilibrated[k] && slow > 0) {
+      // Without the averaging (Ag_i too slow to rattle ~100x per complex hop: CdS), a complex's hops read where its
+      // Ag_i are, and they must keep following it at their true pace: scaling their hops down stalls the complex
+      // (cds-iece-80c, 10 min: 160 host hops at lambda 1, 656 at lambda 3).
+      const frozen = isAgHop[k] && !model.averaging;
+      if (enabled && equilibrated[k] && slow > 0 && !frozen) {
         const pairRate = baseFactor[f]! * solver.groupSum(f) + (f === r ? 0 : baseFactor[r]! * solver.groupSum(r));
         if (pairRate > 0) a = Math.min(1, (lambda[k]! * slow) / pairRate);
       }

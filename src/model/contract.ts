@@ -44,6 +44,16 @@ export interface Scenario {
   initialVacanciesPerCd?: number;
   /** Optional overrides of the material's parameters, by dotted key (exploration; recorded in the summary). */
   parameters?: Record<string, number>;
+  /** Temporal acceleration settings (numerical; SimulationOptions override them, defaults in src/model/acceleration.ts). */
+  acceleration?: AccelerationSettings;
+}
+
+export interface AccelerationSettings {
+  /** Plain KMC, no rate scaling. */
+  exact?: boolean;
+  fastPerSlow?: number;
+  shellFastPerSlow?: number;
+  trapFastPerSlow?: number;
 }
 
 /** One row of timeseries.csv. */

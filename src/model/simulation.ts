@@ -155,11 +155,14 @@ class ExchangeSimulation implements Simulation {
     const vacancies = this.model.placeInitialVacancies(atomsPerNc(scenario.initialVacanciesPerCd ?? 0, nC), createRng(`${seed}:vacancies`));
     this.totals = { hg: reservoir.hgTotal, cd: nC - vacancies, ag: agInitial };
     this.engine = new KmcEngine(this.model.solver, this.model, createRng(`${seed}`));
+    // Options (API) over the scenario's settings over the defaults; a pair-specific lambda defaults to fastPerSlow if given.
+    const a = scenario.acceleration ?? {};
+    const fast = options.fastPerSlow ?? (a.exact ? Number.POSITIVE_INFINITY : a.fastPerSlow);
     const acceleration = {
       ...DEFAULT_ACCELERATION,
-      fastPerSlow: options.fastPerSlow ?? DEFAULT_ACCELERATION.fastPerSlow,
-      shellFastPerSlow: options.shellFastPerSlow ?? options.fastPerSlow ?? DEFAULT_ACCELERATION.shellFastPerSlow,
-      trapFastPerSlow: options.trapFastPerSlow ?? options.fastPerSlow ?? DEFAULT_ACCELERATION.trapFastPerSlow,
+      fastPerSlow: fast ?? DEFAULT_ACCELERATION.fastPerSlow,
+      shellFastPerSlow: options.shellFastPerSlow ?? a.shellFastPerSlow ?? fast ?? DEFAULT_ACCELERATION.shellFastPerSlow,
+      trapFastPerSlow: options.trapFastPerSlow ?? a.trapFastPerSlow ?? fast ?? DEFAULT_ACCELERATION.trapFastPerSlow,
       shellMoves: options.shellMoves ?? DEFAULT_ACCELERATION.shellMoves,
     };
     this.accelerator = createAccelerator(this.engine, this.model, acceleration);

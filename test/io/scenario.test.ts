@@ -80,6 +80,11 @@ describe('parseScenario()', () => {
     expect(s.parameters).toEqual({ hopCdEv: 0.9 });
   });
 
+  it('keeps the acceleration settings, and --set reaches them', () => {
+    expect(parseScenario({ ...base(), acceleration: { fastPerSlow: 10, exact: false } }, FILE).acceleration).toEqual({ fastPerSlow: 10, exact: false });
+    expect(parseScenario(applyOverrides(base(), ['acceleration.exact=true']), FILE).acceleration).toEqual({ exact: true });
+  });
+
   it('does not change its input', () => {
     const input = base();
     const copy = structuredClone(input);
@@ -114,6 +119,8 @@ describe('parseScenario()', () => {
     ['setTemperature without a temperature', () => ({ ...base(), stages: [{ atS: 5, action: 'setTemperature' }] }), 'stages[0].temperatureC: missing', /number/],
     ['non-numeric parameter', () => ({ ...base(), parameters: { hopCdEv: 'high' } }), 'parameters.hopCdEv', /expected a number/],
     ['unknown parameter', () => ({ ...base(), parameters: { hopCdEV: 1 } }), 'parameters: unknown parameter "hopCdEV" of CdSe', /did you mean "hopCdEv"/],
+    ['zero lambda', () => ({ ...base(), acceleration: { fastPerSlow: 0 } }), 'acceleration.fastPerSlow: expected a number > 0', /got 0$/],
+    ['unknown acceleration key', () => ({ ...base(), acceleration: { lambda: 3 } }), 'acceleration: unknown key "lambda"', /unknown/],
     ['file-unsafe name', () => ({ ...base(), name: '../x' }), 'name:', /output folder/],
     ['first log sample after the end', () => ({ ...base(), firstSampleS: 7200 }), 'firstSampleS', /< durationS/],
     ['not an object', () => [1, 2], 'expected a JSON object', /got \[1,2\]/],
