@@ -5,7 +5,8 @@
 // lambda times per slow event; a pair that falls out of balance is unscaled at the next window.
 // Error control: lambda (fastPerSlow) and delta; results converge as lambda grows (tested in test/model).
 import type { KmcEngine, StopReason } from '../kmc/engine.js';
-import { Group, type ExchangeModel } from './exchange-model.js';
+import type { AccelerationSettings, SimulationOptions } from './contract.js';
+import { AG_HOP_PAIRS, Group, type ExchangeModel } from './exchange-model.js';
 
 export interface Accelerator {
   /** Advance to stopS (or maxSteps events) with acceleration applied. */
@@ -43,15 +44,27 @@ export interface AccelerationOptions {
 // (0.3, 0.1) drifts low at 1 h (0.895 against 0.911) and keeps more Ag (0.27 of the dose against 0.20).
 export const DEFAULT_ACCELERATION: AccelerationOptions = { fastPerSlow: 1, shellFastPerSlow: 0.3, trapFastPerSlow: 1, balanceTolerance: 0.2, windowEvents: 500, minPairEvents: 20, shellMoves: 12 };
 
-/** Reversible pairs (forward group, reverse group) the scheme may scale; a hop class may be its own reverse. */
-export const SCALABLE_PAIRS: readonly (readonly [number, number])[] = [
-  [Group.AgHop01, Group.AgHop10],
-  [Group.AgHop00, Group.AgHop00],
-  [Group.AgHop11, Group.AgHop11],
-  [Group.Trap, Group.Detrap],
-  [Group.ExchangeHg, Group.ExchangeCd],
-  [Group.AgHopShell, Group.AgHopShell],
-];
+/**
+ * Reversible pairs (forward group, reverse group) the scheme may scale; a hop class may be its own reverse. The Ag_i hop
+ * pairs come first (indices below AG_HOP_PAIRS.length).
+ */
+export const SCALABLE_PAIRS: readonly (readonly [number, number])[] = [...AG_HOP_PAIRS, [Group.Trap, Group.Detrap], [Group.ExchangeHg, Group.ExchangeCd]];
+
+/**
+ * The options of one run: the API's options over the scenario's `acceleration` settings over DEFAULT_ACCELERATION;
+ * `exact` means lambda = Infinity, and a pair-specific lambda falls back to fastPerSlow when that is given.
+ */
+export function resolveAcceleration(settings: AccelerationSettings = {}, options: SimulationOptions = {}): AccelerationOptions {
+  const d = DEFAULT_ACCELERATION;
+  const fast = options.fastPerSlow ?? (settings.exact ? Number.POSITIVE_INFINITY : settings.fastPerSlow);
+  return {
+    ...d,
+    fastPerSlow: fast ?? d.fastPerSlow,
+    shellFastPerSlow: options.shellFastPerSlow ?? settings.shellFastPerSlow ?? fast ?? d.shellFastPerSlow,
+    trapFastPerSlow: options.trapFastPerSlow ?? settings.trapFastPerSlow ?? fast ?? d.trapFastPerSlow,
+    shellMoves: options.shellMoves ?? d.shellMoves,
+  };
+}
 
 export function createAccelerator(engine: KmcEngine, model: ExchangeModel, options: AccelerationOptions = DEFAULT_ACCELERATION): Accelerator {
   const solver = engine.solver;
@@ -68,7 +81,6 @@ export function createAccelerator(engine: KmcEngine, model: ExchangeModel, optio
   let windowStartStep = engine.steps;
   const enabled = options.fastPerSlow !== Number.POSITIVE_INFINITY;
   const lambda = SCALABLE_PAIRS.map(([f]) => (f === Group.AgHopShell ? options.shellFastPerSlow : f === Group.Trap ? options.trapFastPerSlow : options.fastPerSlow));
-  const isAgHop = SCALABLE_PAIRS.map(([f]) => f === Group.AgHop00 || f === Group.AgHop01 || f === Group.AgHop11 || f === Group.AgHopShell);
   const baseFactor = model.baseFactor; // solution activities, set by the model; the scaling multiplies them
 
   function judgeWindow(): void {
@@ -99,7 +111,7 @@ export function createAccelerator(engine: KmcEngine, model: ExchangeModel, optio
       // Without the averaging (Ag_i too slow to rattle ~100x per complex hop: CdS), a complex's hops read where its
       // Ag_i are, and they must keep following it at their true pace: scaled down, they stall the complex (2.3 nm
       // IE-CE with a 0.7 eV Ag_i hop, 60 s: 265 host hops at lambda 1, 1165 at lambda 100, 2770 in plain KMC).
-      const frozen = isAgHop[k] && !model.averaging;
+      const frozen = k < AG_HOP_PAIRS.length && !model.averaging;
       if (enabled && equilibrated[k] && slow > 0 && !frozen) {
         const pairRate = baseFactor[f]! * solver.groupSum(f) + (f === r ? 0 : baseFactor[r]! * solver.groupSum(r));
         if (pairRate > 0) a = Math.min(1, (lambda[k]! * slow) / pairRate);

@@ -48,11 +48,15 @@ export interface Scenario {
   acceleration?: AccelerationSettings;
 }
 
+/** Settings of the rate scaling (src/model/acceleration.ts has the defaults and resolveAcceleration the precedence). */
 export interface AccelerationSettings {
   /** Plain KMC, no rate scaling. */
   exact?: boolean;
+  /** Fast events per slow event kept by each scaled pair (lambda); Infinity = exact KMC. */
   fastPerSlow?: number;
+  /** The same for the in-shell Ag_i hops of averaged complexes (fastPerSlow alone sets it too). */
   shellFastPerSlow?: number;
+  /** The same for trapping and detrapping (fastPerSlow alone sets it too). */
   trapFastPerSlow?: number;
 }
 
@@ -121,19 +125,13 @@ export interface Simulation {
   checkpoint(): unknown;
 }
 
-export interface SimulationOptions {
+export interface SimulationOptions extends Omit<AccelerationSettings, 'exact'> {
   /** Continue from a checkpoint() of the same scenario and seed. */
   resume?: unknown;
   /** Occupancy snapshots at these times (s) go to the sink; they never perturb the run's realisation. */
   trajectory?: { sink: TrajectorySink; frameTimesS: readonly number[] };
   /** Verify conservation and incremental rates after every event (slow; for tests and debugging). */
   check?: boolean;
-  /** Fast events per slow event kept by the rate scaling (lambda; default in src/model/acceleration.ts); Infinity = exact KMC. */
-  fastPerSlow?: number;
-  /** The same for the in-shell Ag_i hops of averaged complexes (default in src/model/acceleration.ts; fastPerSlow alone sets both). */
-  shellFastPerSlow?: number;
-  /** The same for trapping and detrapping (default in src/model/acceleration.ts; fastPerSlow alone sets it too). */
-  trapFastPerSlow?: number;
   /** In-shell Ag_i moves after each host hop (default in src/model/acceleration.ts; 0 disables). */
   shellMoves?: number;
 }

@@ -1786,7 +1786,6 @@ function classifyInterstitials(c: Crystal): Uint8Array {
   return out;
 }
 
-/** Per cation-cation edge: the common cation neighbours (the saddle ring) and the shared interstitial sites. */
 /** Per interstitial-interstitial edge, the cations adjacent to both of its sites (CSR over the edge index). */
 function interstitialEdgeCations(c: Crystal): [Int32Array, Int32Array] {
   const ii = c.interstitialInterstitial;
@@ -1806,6 +1805,7 @@ function interstitialEdgeCations(c: Crystal): [Int32Array, Int32Array] {
   return [start, Int32Array.from(list)];
 }
 
+/** Per cation-cation edge: the common cation neighbours (the saddle ring) and the shared interstitial sites. */
 function edgeTables(c: Crystal): [Int32Array, Int32Array, Int32Array, Int32Array] {
   const cc = c.cationCation;
   const ci = c.cationInterstitial;

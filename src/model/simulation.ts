@@ -13,7 +13,7 @@ import { EVENT_TYPE_NAMES, ExchangeModel } from './exchange-model.js';
 import { coreShellHalves, profileShells, type ProfileShells } from './observables.js';
 import { materialParams, paramValues } from './params/index.js';
 import { atomsPerNc, type Reservoir } from './reservoir.js';
-import { createAccelerator, DEFAULT_ACCELERATION, type Accelerator } from './acceleration.js';
+import { createAccelerator, resolveAcceleration, type Accelerator } from './acceleration.js';
 
 /**
  * Sample times: t = 0, then log-spaced from firstSampleS (or evenly spaced) up to durationS, plus every stage
@@ -155,16 +155,7 @@ class ExchangeSimulation implements Simulation {
     const vacancies = this.model.placeInitialVacancies(atomsPerNc(scenario.initialVacanciesPerCd ?? 0, nC), createRng(`${seed}:vacancies`));
     this.totals = { hg: reservoir.hgTotal, cd: nC - vacancies, ag: agInitial };
     this.engine = new KmcEngine(this.model.solver, this.model, createRng(`${seed}`));
-    // Options (API) over the scenario's settings over the defaults; a pair-specific lambda defaults to fastPerSlow if given.
-    const a = scenario.acceleration ?? {};
-    const fast = options.fastPerSlow ?? (a.exact ? Number.POSITIVE_INFINITY : a.fastPerSlow);
-    const acceleration = {
-      ...DEFAULT_ACCELERATION,
-      fastPerSlow: fast ?? DEFAULT_ACCELERATION.fastPerSlow,
-      shellFastPerSlow: options.shellFastPerSlow ?? a.shellFastPerSlow ?? fast ?? DEFAULT_ACCELERATION.shellFastPerSlow,
-      trapFastPerSlow: options.trapFastPerSlow ?? a.trapFastPerSlow ?? fast ?? DEFAULT_ACCELERATION.trapFastPerSlow,
-      shellMoves: options.shellMoves ?? DEFAULT_ACCELERATION.shellMoves,
-    };
+    const acceleration = resolveAcceleration(scenario.acceleration, options);
     this.accelerator = createAccelerator(this.engine, this.model, acceleration);
     this.model.shellMoves = acceleration.shellMoves;
     this.model.random = () => this.engine.rng.next();
