@@ -60,8 +60,8 @@ export interface EnsembleMetrics {
   agRetainedAt(timeS: number): Stat;
   /** The column at every sample time. */
   seriesStats(column: string): Stat[];
-  /** The sample in [fromS, toS] with the largest mean of the column. */
-  maxMeanOver(column: string, fromS: number, toS: number): { timeS: number; stat: Stat } | undefined;
+  /** The sample in [fromS, toS] whose mean of the column is farthest from 0 (either sign). */
+  maxAbsMeanOver(column: string, fromS: number, toS: number): { timeS: number; stat: Stat } | undefined;
   /**
    * Fickian D fitted to each replica's x(t) at the samples in [fromS, untilS] (default: all of them; constant surface
    * from t = 0, x_inf = 1), and the rmse in x over those samples.
@@ -221,11 +221,11 @@ export function ensembleMetrics(spec: Scenario, runs: readonly ReplicaRecord[]):
         }),
       ),
     seriesStats: (name) => timesS.map((_t, k) => statOf(runs.map((run) => column(run, name)[k]!))),
-    maxMeanOver(name, fromS, toS) {
+    maxAbsMeanOver(name, fromS, toS) {
       let best: { timeS: number; stat: Stat } | undefined;
       metrics.seriesStats(name).forEach((stat, k) => {
         const t = timesS[k]!;
-        if (t >= fromS && t <= toS && Number.isFinite(stat.mean) && (!best || stat.mean > best.stat.mean)) best = { timeS: t, stat };
+        if (t >= fromS && t <= toS && Number.isFinite(stat.mean) && (!best || Math.abs(stat.mean) > Math.abs(best.stat.mean))) best = { timeS: t, stat };
       });
       return best;
     },

@@ -118,9 +118,10 @@ function coreShellAt(m: EnsembleMetrics, timeS: number, who = ''): Verdict {
 
 /** The alloy test: every sample of the alloy window keeps the mean core/shell index at or below alloyMax. */
 function alloyAllAlong(m: EnsembleMetrics, who = ''): Verdict {
-  const worst = m.maxMeanOver('coreShellIndex', c('alloyFromS'), c('alloyToS'));
+  // Either sign: an inverted profile (Hg-rich core, coreShellIndex < 0) is no more an alloy than a core/shell.
+  const worst = m.maxAbsMeanOver('coreShellIndex', c('alloyFromS'), c('alloyToS'));
   if (!worst) return { value: `${who}no sample between ${t(c('alloyFromS'))} and ${t(c('alloyToS'))}`, pass: false };
-  return { value: `${who}max coreShellIndex ${fx(worst.stat, m)} at ${t(worst.timeS)}`, pass: atMost(worst.stat, c('alloyMax')) };
+  return { value: `${who}largest |coreShellIndex| ${fx(worst.stat, m)} at ${t(worst.timeS)}`, pass: Math.abs(worst.stat.mean) <= c('alloyMax') };
 }
 
 function xAtLeast(m: EnsembleMetrics, timeS: number, min: number, who = ''): Verdict {
@@ -203,7 +204,7 @@ export const OUTCOMES: readonly Outcome[] = [
     id: 'iece-alloy',
     experiments: ['E4', 'E29'],
     statement: 'IE-CE (Hg + 0.075 Ag/Cd, 80 °C) intermediates are homogeneous HgxCd1-xSe alloys.',
-    criterion: `zb-iece-80c: mean coreShellIndex ≤ ${c('alloyMax')} at every sample from ${t(c('alloyFromS'))} to ${t(c('alloyToS'))}.`,
+    criterion: `zb-iece-80c: |mean coreShellIndex| ≤ ${c('alloyMax')} at every sample from ${t(c('alloyFromS'))} to ${t(c('alloyToS'))}.`,
     needs: [IECE80],
     evaluate: (s) => alloyAllAlong(s.of(IECE80)),
   },

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Scenario } from '../model/contract.js';
 import { MATERIAL_NAMES, materialParams, paramValues } from '../model/params/index.js';
+import { PARAM_DOMAINS, type ParamKey } from '../model/params/types.js';
 import { BULK_CELLS_RANGE, LATERAL_RANGE_NM, LENGTH_RANGE_NM, MONOLAYER_N_RANGE } from '../lattice/index.js';
 
 /** A scenario that cannot be used. The message is one line: source, dotted key, what was expected, what was found. */
@@ -163,11 +164,15 @@ export function parseScenario(value: unknown, source: string): Scenario {
   return scenario;
 }
 
-/** Parameter overrides must name parameters of the scenario's material. */
+/** Parameter overrides must name parameters of the scenario's material, with values in their domains. */
 function checkParameterNames(scenario: Scenario, source: string): void {
   const known = Object.keys(paramValues(materialParams(scenario.material)));
-  for (const key of Object.keys(scenario.parameters ?? {})) {
-    if (known.includes(key)) continue;
+  for (const [key, value] of Object.entries(scenario.parameters ?? {})) {
+    if (known.includes(key)) {
+      const domainError = PARAM_DOMAINS[key as ParamKey]?.(value);
+      if (domainError !== undefined) throw new ScenarioError(`${source}: parameters.${key}: expected ${domainError}, got ${value}`);
+      continue;
+    }
     const hint = suggest(key, known);
     throw new ScenarioError(
       `${source}: parameters: unknown parameter ${JSON.stringify(key)} of ${scenario.material}` +

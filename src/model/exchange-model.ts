@@ -21,6 +21,7 @@ import { BOLTZMANN_EV_PER_K } from '../units.js';
 import { CationSpecies, InterstitialSpecies } from './species.js';
 import type { ParamValues } from './params/types.js';
 import { speciate, thiolCapacity, type Reservoir, type Speciation } from './reservoir.js';
+import { solubilityWeights } from './solubility-region.js';
 
 const VAC = CationSpecies.Vacancy;
 const CD = CationSpecies.Cd;
@@ -148,6 +149,8 @@ export class ExchangeModel {
   readonly siteSurf: Int32Array;
   // counts kept incrementally for observables
   hgCount = 0;
+  /** Hg weighted by the solubility region (solWeight): what the Ag solubility term reads; equals hgCount for D = 0. */
+  hgWeighted = 0;
   cdCount = 0;
   agSubCount = 0;
   agInterCount = 0;
@@ -323,6 +326,10 @@ export class ExchangeModel {
     let ringMax = 0;
     for (let e = 0; e + 1 < this.commonStart.length; e++) ringMax = Math.max(ringMax, this.commonStart[e + 1]! - this.commonStart[e]!);
     this.ringMax = ringMax;
+    this.solWeight = solubilityWeights(c, this.params.agSolubilityDepthLayers);
+    this.solWeightTotal = this.solWeight.reduce((a, b) => a + b, 0);
+    this.solCrossing = this.solWeight.some((w) => w !== this.solWeight[0]);
+    this.solCrossPerAg = this.params.agSolubilityHgEv / (2 * this.solWeightTotal);
 
     const nS = this.surfSite.length;
     const cap = this.agCapacity;
@@ -398,36 +405,37 @@ export class ExchangeModel {
     return this.nu * Math.exp(-barrierEv / this.kT);
   }
 
-  /** Ag-in-crystal and Hg counts the surface rates were last computed with (agSolubilityEv reads them). */
+  /** Ag-in-crystal count and weighted Hg the surface rates were last computed with (agSolubilityEv reads them). */
   private solubilityAg = -1;
   private solubilityHg = -1;
-  /** The counts changed in this event: flush recomputes the surface rates it did not already recompute. */
-  private solubilityDirty = false;
+  /** Weight of each cation site in the solubility region, their sum, and whether they differ between sites. */
+  private readonly solWeight: Float64Array;
+  private readonly solWeightTotal: number;
+  private readonly solCrossing: boolean;
+  /** sigma / 2W: times N_Ag and the weight change, the solubility energy of an Hg hop between layers. */
+  private readonly solCrossPerAg: number;
+  /** Uptake rates left stale while the uptake group's factor is 0 (no Ag in solution): refreshed when it is not. */
+  private uptakeStale = false;
   /** Per surface event kind and site, the local energy of surfaceLocalEv (NaN: impossible); and each site's fill kind. */
   private readonly surfLocal: Float64Array;
   private readonly surfFillKind: Uint8Array;
 
   /**
-   * Change of the Ag solubility energy (agSolubilityHgEv / 2) x per Ag atom in the crystal, x = Hg / cation sites, when
-   * dAg Ag atoms and dHg Hg atoms enter the crystal: a state function of the two counts, so every surface event that
-   * changes either carries it and the surface rates stay in detailed balance (test/model/cycles.test.ts).
+   * Change of the Ag solubility energy (agSolubilityHgEv / 2) x per Ag atom in the crystal, x = H_w / W the Hg fraction
+   * of the solubility region (the whole NC when agSolubilityDepthLayers is 0), when dAg Ag atoms and dHg Hg atoms enter
+   * the crystal: a state function of N_Ag and H_w, so every event that changes either carries it (an Hg hop between
+   * layers of different weight too: solCrossPerAg) and the rates stay in detailed balance (test/model/cycles.test.ts).
    */
   private agSolubilityEv(dAg: number, dHg: number): number {
+    // Surface events only: every surface site has weight 1 (solubilityWeights), so dHg is also the weighted change.
     const a = this.agInCrystalCount;
-    const h = this.hgCount;
-    return (this.params.agSolubilityHgEv * ((a + dAg) * (h + dHg) - a * h)) / (2 * this.crystal.cationCount);
+    const h = this.hgWeighted;
+    return (this.params.agSolubilityHgEv * ((a + dAg) * (h + dHg) - a * h)) / (2 * this.solWeightTotal);
   }
 
   /** Free amounts after any change of the solution; updates the solution-factor groups in O(groups), not O(events). */
   refreshReservoir(): void {
     const p = this.params;
-    // The Ag solubility term couples every surface event to the crystal's Ag and Hg counts, which only surface events
-    // change (a few hundred per run): refresh the surface sites then (O(surface sites), never the interior).
-    if (p.agSolubilityHgEv !== 0 && (this.agInCrystalCount !== this.solubilityAg || this.hgCount !== this.solubilityHg)) {
-      this.solubilityAg = this.agInCrystalCount;
-      this.solubilityHg = this.hgCount;
-      this.solubilityDirty = true;
-    }
     const s = speciate(this.reservoir, p.thiolCoverageMax, p.thiolAgBinding, p.thiolHgBinding);
     this.speciation = s;
     const reactivity = (1 - s.coverage) * this.rateHz(p.surfaceExchangeBareEv) + s.coverage * this.rateHz(p.surfaceExchangeThiolEv);
@@ -537,8 +545,10 @@ export class ExchangeModel {
     return this.agAround[c]!;
   }
 
-  /** agAround from the occupancy (after a checkpoint restore). */
+  /** agAround, the V-V partner counts and the weighted Hg from the occupancy (after a checkpoint restore). */
   rebuildAgAround(): void {
+    this.hgWeighted = 0;
+    for (let x = 0; x < this.crystal.cationCount; x++) if (this.cation[x] === HG) this.hgWeighted += this.solWeight[x]!;
     const ic = this.crystal.interstitialCation;
     this.agAround.fill(0);
     for (let s = 0; s < this.crystal.interstitialCount; s++)
@@ -621,16 +631,21 @@ export class ExchangeModel {
   /**
    * The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement; dPairs is the change of the
    * V-V pair count of the move (pairChange), dAgCd that of the Ag_Cd-Ag_Cd pairs when m is Ag (agCdPairChange;
-   * read only then). Host hops read the table unless dPairs is outside its range.
+   * read only then). Host hops read the table unless dPairs is outside its range or an Hg hop changes the weighted Hg
+   * of the solubility region while Ag is in the crystal.
    */
   private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number): number {
+    if (m === HG && this.solCrossing && this.solWeight[i] !== this.solWeight[j] && this.agInCrystalCount !== 0) {
+      const crossEv = (this.solWeight[i]! - this.solWeight[j]!) * this.solCrossPerAg * this.agInCrystalCount;
+      return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd, crossEv);
+    }
     if (m === AG || dPairs > PAIR_TABLE_RANGE || dPairs < -PAIR_TABLE_RANGE) return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd);
     return this.vacHopTable[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound) * PAIR_TABLE_SIZE + dPairs + PAIR_TABLE_RANGE]!;
   }
 
   /** The hop rate evaluated (hopRateGiven's arguments; buildVacHopTable tabulates it for Cd and Hg). */
-  private hopRateExp(m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number): number {
-    let dE = -this.params.vacancyAgBindingEv * dBound + this.params.vacancyPairEv * dPairs;
+  private hopRateExp(m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number, solubilityEv = 0): number {
+    let dE = -this.params.vacancyAgBindingEv * dBound + this.params.vacancyPairEv * dPairs + solubilityEv;
     if (m === AG) dE -= this.params.agClusterEv * dAgCd;
     return this.rateHz(Math.max(0, this.hopSaddleEv(m, nCd, ring, agPair, surface)) + Math.max(0, dE));
   }
@@ -1066,6 +1081,46 @@ export class ExchangeModel {
     }
   }
 
+  /**
+   * The Ag solubility term couples the surface rates to N_Ag and H_w, and the Hg hops between layers to N_Ag. N_Ag
+   * changes only at uptake and release (a few hundred per run): every surface site and vacancy is refreshed then. H_w
+   * changes at Hg exchange and at Hg hops between layers; of the surface events only uptake and release read it.
+   */
+  private solubilityFlush(): void {
+    if (this.agInCrystalCount !== this.solubilityAg) {
+      this.solubilityAg = this.agInCrystalCount;
+      this.solubilityHg = this.hgWeighted;
+      // Sites not refreshed above only need the new counts on top of their kept local energies.
+      for (let u = 0; u < this.surfSite.length; u++) if (this.surfMark[u] !== this.epoch) this.solubilityRates(u);
+      this.uptakeStale = false;
+      if (this.solCrossing) for (let v = 0; v < this.vacCount; v++) this.vacancyRates(v);
+    } else if (this.hgWeighted !== this.solubilityHg) {
+      this.solubilityHg = this.hgWeighted;
+      this.uptakeStale = true;
+      // Releases happen only at vacant surface sites: a few, found through the vacancy list.
+      for (let v = 0; v < this.vacCount; v++) {
+        const u = this.siteSurf[this.vacSite[v]!]!;
+        if (u >= 0 && this.surfMark[u] !== this.epoch) this.solubilityRates(u);
+      }
+    }
+    // With fewer than two Ag in solution the uptake group's factor is 0 and its rates are never read (lazy refresh).
+    if (this.uptakeStale && this.baseFactor[Group.AgUptake] !== 0) {
+      this.uptakeRates();
+      this.uptakeStale = false;
+    }
+  }
+
+  /** Every surface site's uptake rate from its kept local energy and the current counts. */
+  private uptakeRates(): void {
+    const nS = this.surfSite.length;
+    const g = Group.AgUptake;
+    const start = this.groupStart[g]!;
+    for (let u = 0; u < nS; u++) {
+      const local = this.surfLocal[g * nS + u]!;
+      if (!Number.isNaN(local)) this.solver.update(start + u, this.surfaceRateFrom(g, this.cation[this.surfSite[u]!]!, local, 0));
+    }
+  }
+
   private vacancyRates(v: number): void {
     const base = this.groupStart[Group.VacancyHop]! + 12 * v;
     if (v >= this.vacCount) {
@@ -1345,11 +1400,7 @@ export class ExchangeModel {
     for (let k = 0; k < this.vacListN; k++) this.vacancyRates(this.vacList[k]!);
     for (let k = 0; k < this.agListN; k++) this.agRates(this.agList[k]!);
     for (let k = 0; k < this.surfListN; k++) this.surfaceRates(this.surfList[k]!);
-    if (this.solubilityDirty) {
-      // Sites not refreshed above only need the new counts on top of their kept local energies.
-      for (let u = 0; u < this.surfSite.length; u++) if (this.surfMark[u] !== this.epoch) this.solubilityRates(u);
-      this.solubilityDirty = false;
-    }
+    if (this.params.agSolubilityHgEv !== 0) this.solubilityFlush();
     this.vacListN = 0;
     this.agListN = 0;
     this.surfListN = 0;
@@ -1365,6 +1416,8 @@ export class ExchangeModel {
     else if (old === AG) this.agSubCount--;
     if (m === CD) this.cdCount++;
     else if (m === HG) this.hgCount++;
+    if (old === HG) this.hgWeighted -= this.solWeight[x]!;
+    if (m === HG) this.hgWeighted += this.solWeight[x]!;
     else if (m === AG) this.agSubCount++;
     if (old === VAC && m !== VAC) this.removeVacancy(x);
     if (old !== VAC && m === VAC) this.addVacancy(x);
@@ -1535,6 +1588,7 @@ export class ExchangeModel {
         // Move the atom j -> i and the vacancy i -> j without renumbering the vacancy.
         this.cation[i] = m;
         this.cation[j] = VAC;
+        if (m === HG) this.hgWeighted += this.solWeight[i]! - this.solWeight[j]!;
         this.addVacPartners(i, -1);
         this.addVacPartners(j, 1);
         this.vacSite[v] = j;
@@ -1746,6 +1800,9 @@ export class ExchangeModel {
         if (a < 0 || this.agState[a] !== 1 || this.agSite[a] !== s) throw new Error(`Ag_i at interstitial ${s} not linked to its Ag atom`);
       }
     }
+    let hgW = 0;
+    for (let x = 0; x < this.crystal.cationCount; x++) if (this.cation[x] === HG) hgW += this.solWeight[x]!;
+    if (hgW !== this.hgWeighted) throw new Error(`weighted Hg drifted: ${hgW} from the state, ${this.hgWeighted} bookkept`);
     if (cd !== this.cdCount || hg !== this.hgCount || agSub !== this.agSubCount || vac !== this.vacCount || agI !== this.agInterCount)
       throw new Error(`incremental counts drifted: Cd ${cd}/${this.cdCount} Hg ${hg}/${this.hgCount} Ag_Cd ${agSub}/${this.agSubCount} V ${vac}/${this.vacCount} Ag_i ${agI}/${this.agInterCount}`);
     const r = this.reservoir;
@@ -1761,6 +1818,8 @@ export class ExchangeModel {
   verifyRates(): void {
     const solver = this.solver;
     for (let slot = 0; slot < solver.slotCount; slot++) {
+      // Stale uptake rates sit under a group factor of 0 (solubilityFlush): never read until refreshed.
+      if (this.uptakeStale && solver.groupOfSlot[slot] === Group.AgUptake) continue;
       const want = this.expectedRate(slot);
       const have = solver.rate(slot);
       if (Math.abs(want - have) > 1e-12 * Math.max(Math.abs(want), 1e-300)) {

@@ -119,6 +119,7 @@ describe('parseScenario()', () => {
     ['setTemperature without a temperature', () => ({ ...base(), stages: [{ atS: 5, action: 'setTemperature' }] }), 'stages[0].temperatureC: missing', /number/],
     ['non-numeric parameter', () => ({ ...base(), parameters: { hopCdEv: 'high' } }), 'parameters.hopCdEv', /expected a number/],
     ['unknown parameter', () => ({ ...base(), parameters: { hopCdEV: 1 } }), 'parameters: unknown parameter "hopCdEV" of CdSe', /did you mean "hopCdEv"/],
+    ['parameter outside its domain', () => ({ ...base(), parameters: { agSolubilityDepthLayers: 0.5 } }), 'parameters.agSolubilityDepthLayers: expected 0', /got 0\.5$/],
     ['zero lambda', () => ({ ...base(), acceleration: { fastPerSlow: 0 } }), 'acceleration.fastPerSlow: expected a number > 0', /got 0$/],
     ['unknown acceleration key', () => ({ ...base(), acceleration: { lambda: 3 } }), 'acceleration: unknown key "lambda"', /unknown/],
     ['file-unsafe name', () => ({ ...base(), name: '../x' }), 'name:', /output folder/],

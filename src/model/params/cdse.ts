@@ -88,6 +88,12 @@ export const CdSe: MaterialParams = {
     source:
       "[CALIBRATED to E6 (few Ag per NC remain after ~4 h) and E48 (platelets ~98 % exchanged at 5:4) with agUptakeEnergyEv and agUptakeEv, session 9] Ag in Hg(x)Cd(1-x)Se is less stable the more Hg the crystal holds, by 1.2 eV per Ag pair from x = 0 to 1, x taken over the whole NC (mean field: a 3.3 nm NC is a few cation shells); the uptake energy is agUptakeEnergyEv + 1.2 x per pair, so a release refilled by Hg costs 0.3 - (-0.72 + 1.2 x) eV: 0.66 eV on the surface the burst leaves (x ~ 0.3, no Ag shuttle), nothing at x = 0.85, and Ag leaves once the crystal is HgSe-rich. Tried (zb-iece-80c 2 replicas 4 h; cdte-iece-rt 24 h; npl45-iece-rt 72 h): (0.6, 0): 2 of 24 Ag stay at 4 h, but the Ag leaves CdTe and the platelets at x ~ 0.8 at 25 C (x(24 h) 0.81, x(72 h) 0.84); (1.2, -0.72): 4 of 24 stay, x(1 h) 0.89, x(4 h) 0.99, largest coreShellIndex 0.09, CdTe 0.996, platelets 0.991 at 5:4 (1.251); (1.2, -0.78): coreShellIndex 0.12; (2.0, -1.6): 10 of 24 stay, coreShellIndex 0.14; (0.6, -0.25) and (0.9, -0.5): 18-19 stay. A guess at the mechanism, not a measured number: Ag-Se bonding that CdSe accommodates (Ag+ exchanges into CdSe at room temperature) and HgSe, whose Hg-Se bond is the stronger (exchangeDriveEv), does not",
   },
+  agSolubilityDepthLayers: {
+    value: 0,
+    unit: 'layers',
+    source:
+      "[ASSUMPTION, kept after a scan in session 11] 0: x is the Hg fraction of the whole NC (mean field). A near-surface region (D >= 1) is exact (every Hg hop between layers of different weight carries (sigma/2) N_Ag dw / W) and does make the room-temperature particle stay a core/shell, but the same energy pumps Hg inward while Ag is inside, so the 80 C IE-CE particle turns inverted (Hg-rich core). zb-iece-80c 4 replicas 4 h / zb-iece-rt-nothiol 48 h / 0.1 thiol 1 h (sigma, E_u as adopted unless given): D 0: mean coreShellIndex -0.01..0.04 at 80 C, RT 0.03, thiol 0.02; D 1.1: -0.36 at 80 C, RT 0.40, thiol 0.28; D 1.5: -0.25, 0.22, 0.11; D 2: -0.15, 0.14, 0.08; D 3: -0.04, 0.01, 0.02; D 1.1 with (0.3, +0.075): -0.11, 0.34, 0.01, and 7 of 24 Ag left at 4 h (E6 allows 6). No setting keeps |coreShellIndex| <= 0.1 at 80 C and reaches 0.2 at RT (docs/model.md, session 11)",
+  },
   vacancyFormationEv: {
     value: 0.15,
     unit: eV,

@@ -63,9 +63,15 @@ export interface MaterialParams {
   readonly agUptakeEnergyEv: Param;
   /**
    * Ag in the crystal is less stable by this much per Ag pair per unit Hg fraction x (Ag solubility falls as the crystal
-   * turns to HgSe): an energy (value / 2) x per Ag atom inside, x the Hg fraction of the whole NC (mean field).
+   * turns to HgSe): an energy (value / 2) x per Ag atom inside, x the Hg fraction of the region agSolubilityDepthLayers
+   * defines.
    */
   readonly agSolubilityHgEv: Param;
+  /**
+   * Depth of that region in cation layers below the surface: site weight clamp(value - depth, 0, 1); 0 = the whole NC
+   * (a mean field), 1 = the surface layer, 1.5 = the surface layer and half of the next.
+   */
+  readonly agSolubilityDepthLayers: Param;
   /** Formation energy of an intrinsic surface vacancy (M leaves to solution, no Ag). */
   readonly vacancyFormationEv: Param;
   /** Barrier of intrinsic vacancy creation/annihilation at the surface (from the lower state). */
@@ -81,6 +87,11 @@ export type ParamKey = Exclude<keyof MaterialParams, 'material' | 'anion' | 'not
 /** Plain numbers of a parameter set (what the model reads), after optional overrides. */
 export type ParamValues = { [K in ParamKey]: number };
 
+/** Values a parameter cannot take (an override outside its domain is an input error, not a model failure). */
+export const PARAM_DOMAINS: Partial<Record<ParamKey, (value: number) => string | undefined>> = {
+  agSolubilityDepthLayers: (v) => (v === 0 || v >= 1 ? undefined : '0 (the whole NC) or a number >= 1 (the surface layer included)'),
+};
+
 export function paramValues(params: MaterialParams, overrides: Record<string, number> = {}): ParamValues {
   const out = {} as ParamValues;
   for (const key of Object.keys(params) as (keyof MaterialParams)[]) {
@@ -90,6 +101,8 @@ export function paramValues(params: MaterialParams, overrides: Record<string, nu
   for (const [key, value] of Object.entries(overrides)) {
     if (!(key in out)) throw new RangeError(`parameters.${key}: unknown parameter (known: ${Object.keys(out).join(', ')})`);
     if (!Number.isFinite(value)) throw new RangeError(`parameters.${key}: expected a finite number, got ${value}`);
+    const domainError = PARAM_DOMAINS[key as ParamKey]?.(value);
+    if (domainError !== undefined) throw new RangeError(`parameters.${key}: expected ${domainError}, got ${value}`);
     (out as Record<string, number>)[key] = value;
   }
   return out;
