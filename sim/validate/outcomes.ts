@@ -263,7 +263,7 @@ export const OUTCOMES: readonly Outcome[] = [
     id: 'ce-250c-alloys',
     experiments: ['E16'],
     statement: 'Without Ag, Hg-Cd alloying needs ~250 °C.',
-    criterion: `zb-ce-250c: homogeneous alloy (mean coreShellIndex ≤ ${c('alloyMax')} from ${t(c('alloyFromS'))} to ${t(c('alloyToS'))}) and x(${t(c('checkTimeS'))}) above zb-ce-80c's beyond noise (the 250 °C run lasts 1 h).`,
+    criterion: `zb-ce-250c: homogeneous alloy (|mean coreShellIndex| ≤ ${c('alloyMax')} from ${t(c('alloyFromS'))} to ${t(c('alloyToS'))}) and x(${t(c('checkTimeS'))}) above zb-ce-80c's beyond noise (the 250 °C run lasts 1 h).`,
     needs: [CE250, CE80],
     evaluate: (s) => all(alloyAllAlong(s.of(CE250)), xGreater(s.of(CE250), c('checkTimeS'), s.of(CE80), c('checkTimeS'), '250 °C', '80 °C')),
   },
