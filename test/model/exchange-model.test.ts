@@ -70,14 +70,15 @@ describe('exchange model', () => {
     expect(run(1)).not.toBe(run(2));
   });
 
-  it('resumes from a checkpoint bit-identically', () => {
-    const full = createSimulation(modelScenario(), 11);
+  // Also with the near-surface solubility region: its weighted Hg is rebuilt on restore, its lazy uptake rates fresh.
+  it.each([{}, { parameters: { agSolubilityDepthLayers: 1.5 } }])('resumes from a checkpoint bit-identically (%j)', (over) => {
+    const full = createSimulation(modelScenario(over), 11);
     while (full.advance());
-    const first = createSimulation(modelScenario(), 11);
+    const first = createSimulation(modelScenario(over), 11);
     first.advance();
     first.advance();
     const cp = JSON.parse(JSON.stringify(first.checkpoint()));
-    const resumed = createSimulation(modelScenario(), 11, { resume: cp });
+    const resumed = createSimulation(modelScenario(over), 11, { resume: cp });
     while (resumed.advance());
     expect(JSON.stringify(resumed.result())).toBe(JSON.stringify(full.result()));
   });
