@@ -1416,9 +1416,9 @@ export class ExchangeModel {
     else if (old === AG) this.agSubCount--;
     if (m === CD) this.cdCount++;
     else if (m === HG) this.hgCount++;
+    else if (m === AG) this.agSubCount++;
     if (old === HG) this.hgWeighted -= this.solWeight[x]!;
     if (m === HG) this.hgWeighted += this.solWeight[x]!;
-    else if (m === AG) this.agSubCount++;
     if (old === VAC && m !== VAC) this.removeVacancy(x);
     if (old !== VAC && m === VAC) this.addVacancy(x);
     this.cation[x] = m;
