@@ -125,6 +125,18 @@ function alloyAllAlong(m: EnsembleMetrics, who = ''): Verdict {
   return { value: `${who}largest |coreShellIndex| ${fx(worst.stat, m)} at ${t(worst.timeS)}`, pass: nearZero(worst.stat, c('alloyMax')) };
 }
 
+/**
+ * Not judged, for the reader of a D ratio: the same ratio from the fit E12's D uses (after the burst, Robin), which
+ * leaves out the burst the whole-run fit includes; a stalled ensemble (no exchange after its burst) has no D.
+ */
+function afterBurstRatio(a: EnsembleMetrics, b: EnsembleMetrics): string {
+  const fa = a.burstFick();
+  const fb = b.burstFick();
+  const stalled = [a, b].filter((m, k) => [fa, fb][k]!.stalled > 0).map((m) => m.spec.name);
+  const text = stalled.length > 0 ? `${stalled.join(' and ')}: no exchange after the burst` : `ratio ${formatStat(ratio(fa.dM2PerS, fb.dM2PerS), 2)}`;
+  return ` (not judged: after the burst, Robin fit, D ${formatStat(fa.dM2PerS, 2)} and ${formatStat(fb.dM2PerS, 2)} m²/s, ${text})`;
+}
+
 function xAtLeast(m: EnsembleMetrics, timeS: number, min: number, who = ''): Verdict {
   const s = x(m, timeS);
   return { value: `${who}x(${t(timeS)}) = ${fx(s, m)}`, pass: atLeast(s, min) };
@@ -287,7 +299,7 @@ export const OUTCOMES: readonly Outcome[] = [
       const hot = s.of(IECE80).fick().dM2PerS;
       const r = ratio(rt, hot);
       return {
-        value: `ratio ${formatStat(r, 2)} (D 25 °C ${formatStat(rt, 2)}, D 80 °C ${formatStat(hot, 2)} m²/s)`,
+        value: `ratio ${formatStat(r, 2)} (D 25 °C ${formatStat(rt, 2)}, D 80 °C ${formatStat(hot, 2)} m²/s)${afterBurstRatio(s.of(IECE_RT), s.of(IECE80))}`,
         pass: within(r, c('rtDRatio') / c('orderFactor'), c('rtDRatio') * c('orderFactor')),
       };
     },
@@ -302,7 +314,10 @@ export const OUTCOMES: readonly Outcome[] = [
       const ag = s.of(IECE_RT).fick().dM2PerS;
       const none = s.of(CE_RT).fick().dM2PerS;
       const r = ratio(ag, none);
-      return { value: `ratio ${formatStat(r, 2)} (D with Ag ${formatStat(ag, 2)}, without ${formatStat(none, 2)} m²/s)`, pass: within(r, c('agFewFoldMin'), c('agFewFoldMax')) };
+      return {
+        value: `ratio ${formatStat(r, 2)} (D with Ag ${formatStat(ag, 2)}, without ${formatStat(none, 2)} m²/s)${afterBurstRatio(s.of(IECE_RT), s.of(CE_RT))}`,
+        pass: within(r, c('agFewFoldMin'), c('agFewFoldMax')),
+      };
     },
   },
   {
