@@ -151,6 +151,13 @@ export class ExchangeModel {
   hgCount = 0;
   /** Hg weighted by the solubility region (solWeight): what the Ag solubility term reads; equals hgCount for D = 0. */
   hgWeighted = 0;
+  /** Hg among the cation neighbours of each site, kept incrementally when the vacancy Hg-environment term is on. */
+  readonly hgAround: Uint8Array;
+  /** 1 / (cation neighbours) of each site, and whether vacancyHgEnvironmentEv is nonzero. */
+  private readonly invZ: Float64Array;
+  private readonly envOn: boolean;
+  /** Some hops need hopExtraEv (the solubility region or the environment term is on): one flag for the hot path. */
+  private readonly hopExtras: boolean;
   cdCount = 0;
   agSubCount = 0;
   agInterCount = 0;
@@ -326,10 +333,15 @@ export class ExchangeModel {
     let ringMax = 0;
     for (let e = 0; e + 1 < this.commonStart.length; e++) ringMax = Math.max(ringMax, this.commonStart[e + 1]! - this.commonStart[e]!);
     this.ringMax = ringMax;
+    this.hgAround = new Uint8Array(c.cationCount);
+    this.invZ = new Float64Array(c.cationCount);
+    for (let x = 0; x < c.cationCount; x++) this.invZ[x] = 1 / Math.max(1, c.cationCation.start[x + 1]! - c.cationCation.start[x]!);
+    this.envOn = this.params.vacancyHgEnvironmentEv !== 0;
     this.solWeight = solubilityWeights(c, this.params.agSolubilityDepthLayers);
     this.solWeightTotal = this.solWeight.reduce((a, b) => a + b, 0);
     this.solCrossing = this.solWeight.some((w) => w !== this.solWeight[0]);
     this.solCrossPerAg = this.params.agSolubilityHgEv / (2 * this.solWeightTotal);
+    this.hopExtras = this.envOn || this.solCrossing;
 
     const nS = this.surfSite.length;
     const cap = this.agCapacity;
@@ -549,6 +561,8 @@ export class ExchangeModel {
   rebuildAgAround(): void {
     this.hgWeighted = 0;
     for (let x = 0; x < this.crystal.cationCount; x++) if (this.cation[x] === HG) this.hgWeighted += this.solWeight[x]!;
+    this.hgAround.fill(0);
+    if (this.envOn) for (let x = 0; x < this.crystal.cationCount; x++) if (this.cation[x] === HG) this.addHgAround(x, 1);
     const ic = this.crystal.interstitialCation;
     this.agAround.fill(0);
     for (let s = 0; s < this.crystal.interstitialCount; s++)
@@ -573,9 +587,47 @@ export class ExchangeModel {
     return n;
   }
 
-  /** Energy of the V-V pairs a vacancy at c makes with its partners. */
-  private vacancyPairsEv(c: number): number {
-    return this.params.vacancyPairEv * this.vacPartners[c]!;
+  /**
+   * Energy of a vacancy at c from its surroundings: the V-V pairs it makes with its partners, and its Hg environment
+   * (vacancyHgEnvironmentEv times the Hg fraction of its cation neighbours). Every event that makes or removes a
+   * vacancy at c carries it.
+   */
+  private vacancyLocalEv(c: number): number {
+    const pairs = this.params.vacancyPairEv * this.vacPartners[c]!;
+    return this.envOn ? pairs - this.params.vacancyHgEnvironmentEv * this.hgAround[c]! * this.invZ[c]! : pairs;
+  }
+
+  /** Energy change of the vacancies next to c (other than `except`) when c gains dHg Hg atoms (their Hg environment). */
+  private hgNeighbourEv(c: number, dHg: number, except: number): number {
+    if (!this.envOn || dHg === 0) return 0;
+    const cc = this.crystal.cationCation;
+    let sum = 0;
+    for (let q = cc.start[c]!; q < cc.start[c + 1]!; q++) {
+      const w = cc.index[q]!;
+      if (w !== except && this.cation[w] === VAC) sum += this.invZ[w]!;
+    }
+    return -this.params.vacancyHgEnvironmentEv * dHg * sum;
+  }
+
+  /** The energy terms of a hop the table leaves out: the solubility region's Hg (solCrossing) and the vacancy environment. */
+  private hopExtraEv(i: number, j: number, m: number): number {
+    const crossEv = m === HG && this.solCrossing ? (this.solWeight[i]! - this.solWeight[j]!) * this.solCrossPerAg * this.agInCrystalCount : 0;
+    return crossEv + this.hopEnvEv(i, j, m);
+  }
+
+  /** Hg-environment energy change when the cation m at j hops into the vacancy at i (the vacancy moves to j). */
+  private hopEnvEv(i: number, j: number, m: number): number {
+    if (!this.envOn) return 0;
+    const h = m === HG ? 1 : 0;
+    // The moving vacancy: at i it saw m (if Hg) at j; at j it sees m at i.
+    const own = -this.params.vacancyHgEnvironmentEv * ((this.hgAround[j]! + h) * this.invZ[j]! - this.hgAround[i]! * this.invZ[i]!);
+    return h === 0 ? own : own + this.hgNeighbourEv(j, -1, i) + this.hgNeighbourEv(i, 1, j);
+  }
+
+  /** Keep hgAround as site c gains (delta 1) or loses (-1) an Hg atom. */
+  private addHgAround(c: number, delta: number): void {
+    const cc = this.crystal.cationCation;
+    for (let q = cc.start[c]!; q < cc.start[c + 1]!; q++) this.hgAround[cc.index[q]!]! += delta;
   }
 
   /** Count a vacancy appearing (delta 1) or leaving (-1) at x on every partner site. */
@@ -635,9 +687,8 @@ export class ExchangeModel {
    * of the solubility region while Ag is in the crystal.
    */
   private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number): number {
-    if (m === HG && this.solCrossing && this.solWeight[i] !== this.solWeight[j] && this.agInCrystalCount !== 0) {
-      const crossEv = (this.solWeight[i]! - this.solWeight[j]!) * this.solCrossPerAg * this.agInCrystalCount;
-      return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd, crossEv);
+    if (this.hopExtras && (this.envOn || (m === HG && this.solWeight[i] !== this.solWeight[j] && this.agInCrystalCount !== 0))) {
+      return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd, this.hopExtraEv(i, j, m));
     }
     if (m === AG || dPairs > PAIR_TABLE_RANGE || dPairs < -PAIR_TABLE_RANGE) return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd);
     return this.vacHopTable[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound) * PAIR_TABLE_SIZE + dPairs + PAIR_TABLE_RANGE]!;
@@ -854,7 +905,8 @@ export class ExchangeModel {
   private hopSaddleEv(m: number, nCd: number, ring: number, agPair: number, surface: number): number {
     const p = this.params;
     const fCd = ring > 0 ? nCd / ring : 0;
-    return this.hopBarrier[m]! + p.cdEnvironmentEv * fCd * (1 - agPair / 2) - p.agAssistEv * agPair - (surface ? p.surfaceHopReductionEv : 0);
+    const environmentEv = surface ? p.cdEnvironmentEv * p.cdEnvironmentSurfaceFactor : p.cdEnvironmentEv;
+    return this.hopBarrier[m]! + environmentEv * fCd * (1 - agPair / 2) - p.agAssistEv * agPair - (surface ? p.surfaceHopReductionEv : 0);
   }
 
   private vacHopIndex(m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number): number {
@@ -896,7 +948,7 @@ export class ExchangeModel {
     const p = this.params;
     // The vacancy at c (with this Ag_i among its A_c) disappears; the other vacancies around s lose the Ag_i.
     const dn = -bound(this.nAgAround(c)) + this.boundChange(s, -1, c, -1);
-    return -this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1) - this.vacancyPairsEv(c);
+    return -this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1) - this.vacancyLocalEv(c);
   }
 
   trapRate(s: number, k: number): number {
@@ -910,7 +962,7 @@ export class ExchangeModel {
 
   /** Ag_Cd at c leaving to its k-th interstitial neighbour (Ag_Cd -> Ag_i + V). */
   detrapRate(c: number, k: number): number {
-    return this.detrapRateGiven(c, k, this.nAgCdAround(c, -1), this.vacancyPairsEv(c));
+    return this.detrapRateGiven(c, k, this.nAgCdAround(c, -1), this.vacancyLocalEv(c));
   }
 
   /** detrapRate with the terms that do not depend on the direction k passed in (agRates reads them once). */
@@ -967,13 +1019,13 @@ export class ExchangeModel {
   private uptakeDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
     const dn = AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, 1);
-    return p.agUptakeEnergyEv + this.interSiteEnergy(s1) + this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn + this.vacancyPairsEv(c);
+    return p.agUptakeEnergyEv + this.interSiteEnergy(s1) + this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn + this.vacancyLocalEv(c);
   }
 
   private releaseDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
     const dn = -AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, -1);
-    return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn - this.vacancyPairsEv(c);
+    return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn - this.vacancyLocalEv(c);
   }
 
   /**
@@ -1007,25 +1059,27 @@ export class ExchangeModel {
     const pair = this.pairScratch;
     switch (group) {
       case Group.ExchangeHg:
-        return m === CD ? this.hostRemovalEv(CD) - this.hostRemovalEv(HG) : Number.NaN;
+        return m === CD ? this.hostRemovalEv(CD) - this.hostRemovalEv(HG) + this.hgNeighbourEv(c, 1, -1) : Number.NaN;
       case Group.ExchangeCd:
-        return m === HG ? this.hostRemovalEv(HG) - this.hostRemovalEv(CD) : Number.NaN;
+        return m === HG ? this.hostRemovalEv(HG) - this.hostRemovalEv(CD) + this.hgNeighbourEv(c, -1, -1) : Number.NaN;
       case Group.AgUptake:
-        return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair) ? this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(m) : Number.NaN;
+        return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair)
+          ? this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(m) + this.hgNeighbourEv(c, m === HG ? -1 : 0, -1)
+          : Number.NaN;
       case Group.VacancyCreate:
         // Intrinsic vacancies form and refill only where no Ag_i is around: otherwise Ag_i shared between
         // several vacancies would pay for them (the saturation is per vacancy) and condense vacancy clusters.
-        return isHost && this.nAgAround(c) === 0 ? p.vacancyFormationEv + this.vacancyPairsEv(c) + this.hostRemovalEv(m) : Number.NaN;
+        return isHost && this.nAgAround(c) === 0 ? p.vacancyFormationEv + this.vacancyLocalEv(c) + this.hostRemovalEv(m) + this.hgNeighbourEv(c, m === HG ? -1 : 0, -1) : Number.NaN;
       default: {
         // FillHg / FillCd: the solution activity is the group factor; the filling host's lattice energy is here.
         if (m !== VAC) return Number.NaN;
-        const fill = -this.hostRemovalEv(group === Group.FillHg ? HG : CD);
+        const fill = -this.hostRemovalEv(group === Group.FillHg ? HG : CD) + this.hgNeighbourEv(c, group === Group.FillHg ? 1 : 0, -1);
         if (this.releasable(c, pair)) {
           this.fillKind = 0;
           return this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill;
         }
         this.fillKind = 1;
-        return this.nAgAround(c) === 0 ? -p.vacancyFormationEv - this.vacancyPairsEv(c) + fill : Number.NaN;
+        return this.nAgAround(c) === 0 ? -p.vacancyFormationEv - this.vacancyLocalEv(c) + fill : Number.NaN;
       }
     }
   }
@@ -1197,7 +1251,7 @@ export class ExchangeModel {
       const c = site;
       const nCi = this.crystal.cationInterstitial.start[c + 1]! - this.crystal.cationInterstitial.start[c]!;
       const nAgCd = this.nAgCdAround(c, -1);
-      const pairsEv = this.vacancyPairsEv(c);
+      const pairsEv = this.vacancyLocalEv(c);
       for (let k = 0; k < nCi; k++) solver.update(gs[Group.Detrap]! + a * this.maxCi + k, this.detrapRateGiven(c, k, nAgCd, pairsEv));
     }
     this.agWrittenState[a] = state;
@@ -1318,6 +1372,8 @@ export class ExchangeModel {
       if (this.cation[n] === VAC) for (let r = ci.start[n]!; r < ci.start[n + 1]!; r++) this.markAg(this.interAg[ci.index[r]!]!);
       if (pairs) this.markSurf(n);
     }
+    // The Hg-environment term: surface events at a neighbour of x read x's species and vacancy (partners cover it).
+    if (this.envOn && !pairs) for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) this.markSurf(cc.index[q]!);
   }
 
   /**
@@ -1419,6 +1475,7 @@ export class ExchangeModel {
     else if (m === AG) this.agSubCount++;
     if (old === HG) this.hgWeighted -= this.solWeight[x]!;
     if (m === HG) this.hgWeighted += this.solWeight[x]!;
+    if (this.envOn && (old === HG) !== (m === HG)) this.addHgAround(x, m === HG ? 1 : -1);
     if (old === VAC && m !== VAC) this.removeVacancy(x);
     if (old !== VAC && m === VAC) this.addVacancy(x);
     this.cation[x] = m;
@@ -1589,6 +1646,10 @@ export class ExchangeModel {
         this.cation[i] = m;
         this.cation[j] = VAC;
         if (m === HG) this.hgWeighted += this.solWeight[i]! - this.solWeight[j]!;
+        if (m === HG && this.envOn) {
+          this.addHgAround(j, -1);
+          this.addHgAround(i, 1);
+        }
         this.addVacPartners(i, -1);
         this.addVacPartners(j, 1);
         this.vacSite[v] = j;
@@ -1803,6 +1864,14 @@ export class ExchangeModel {
     let hgW = 0;
     for (let x = 0; x < this.crystal.cationCount; x++) if (this.cation[x] === HG) hgW += this.solWeight[x]!;
     if (hgW !== this.hgWeighted) throw new Error(`weighted Hg drifted: ${hgW} from the state, ${this.hgWeighted} bookkept`);
+    if (this.envOn) {
+      const cc = this.crystal.cationCation;
+      for (let x = 0; x < this.crystal.cationCount; x++) {
+        let n = 0;
+        for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) if (this.cation[cc.index[q]!] === HG) n++;
+        if (n !== this.hgAround[x]) throw new Error(`Hg around cation ${x} drifted: ${n} from the state, ${this.hgAround[x]} bookkept`);
+      }
+    }
     if (cd !== this.cdCount || hg !== this.hgCount || agSub !== this.agSubCount || vac !== this.vacCount || agI !== this.agInterCount)
       throw new Error(`incremental counts drifted: Cd ${cd}/${this.cdCount} Hg ${hg}/${this.hgCount} Ag_Cd ${agSub}/${this.agSubCount} V ${vac}/${this.vacCount} Ag_i ${agI}/${this.agInterCount}`);
     const r = this.reservoir;

@@ -33,6 +33,7 @@ export const CdSe: MaterialParams = {
     source:
       '[ASSUMPTION] small extra lowering per bound Ag_i; the main Ag effect is that a hop bound to the 2Ag_i+V_Cd complex does not feel the Cd environment term (it is screened linearly: none with 2 Ag_i), after Petralanda et al. JPCL 9, 4895 (2018): an interstitial weakens nearby bonds',
   },
+  cdEnvironmentSurfaceFactor: { value: 1, unit: '1', source: '[ASSUMPTION, session 11: the bulk value] an exploration switch for the CE channel after the burst (docs/model.md, session 11)' },
   surfaceHopReductionEv: { value: 0.1, unit: eV, source: '[ASSUMPTION] lower coordination at the surface (Chan et al. PRL 102, 025901 (2009): barriers lower in NCs)' },
 
   agInterstitialHopEv: { value: 0.4, unit: eV, source: '[ASSUMPTION] default of PHYSICS-NOTES 2.7, range 0.2-0.6 (Cu_i 0.22-0.34 eV in CuInSe2, Zn_i 0.3-0.5 eV in ZnO)' },
@@ -93,6 +94,12 @@ export const CdSe: MaterialParams = {
     unit: 'layers',
     source:
       "[ASSUMPTION, kept after a scan in session 11] 0: x is the Hg fraction of the whole NC (mean field). A near-surface region (D >= 1) is exact (every Hg hop between layers of different weight carries (sigma/2) N_Ag dw / W) and does make the room-temperature particle stay a core/shell, but the same energy pumps Hg inward while Ag is inside, so the 80 C IE-CE particle turns inverted (Hg-rich core). zb-iece-80c 4 replicas 4 h / zb-iece-rt-nothiol 48 h / 0.1 thiol 1 h (sigma, E_u as adopted unless given): D 0: mean coreShellIndex -0.01..0.04 at 80 C, RT 0.03, thiol 0.02; D 1.1: -0.36 at 80 C, RT 0.40, thiol 0.28; D 1.5: -0.25, 0.22, 0.11; D 2: -0.15, 0.14, 0.08; D 3: -0.04, 0.01, 0.02; D 1.1 with (0.3, +0.075): -0.11, 0.34, 0.01, and 7 of 24 Ag left at 4 h (E6 allows 6). No setting keeps |coreShellIndex| <= 0.1 at 80 C and reaches 0.2 at RT (docs/model.md, session 11)",
+  },
+  vacancyHgEnvironmentEv: {
+    value: 0,
+    unit: eV,
+    source:
+      '[ASSUMPTION, session 11: off] an exploration switch for the CE channel after the burst (docs/model.md, session 11). First look, with cdEnvironmentSurfaceFactor 0 (2 replicas): 0.3 eV lets CE go on after its burst (x 0.43 / 0.57 at 1 h / 10 h, a core/shell) but fills the 80 C IE-CE with ~27 vacancies and makes it a core/shell at 10 min (0.25); 0.15 gives no CE and still 0.16 at 10 min in IE-CE; 0.5 piles ~25 uncompensated vacancies into the CE shell',
   },
   vacancyFormationEv: {
     value: 0.15,

@@ -27,6 +27,8 @@ export interface MaterialParams {
   readonly agAssistEv: Param;
   /** Barrier lowering for a hop that starts or ends at a surface site. */
   readonly surfaceHopReductionEv: Param;
+  /** Factor on cdEnvironmentEv for a hop that starts or ends at a surface site (1: the bulk's composition term). */
+  readonly cdEnvironmentSurfaceFactor: Param;
 
   // --- Ag interstitials and substitutional Ag
   /** Ag_i hop barrier between interstitial sites (from the lower site). */
@@ -39,6 +41,11 @@ export interface MaterialParams {
   readonly agSubstitutionEv: Param;
   /** Ag_Cd-Ag_Cd nearest-neighbour attraction (positive = attractive): clusters at high dose. */
   readonly agClusterEv: Param;
+  /**
+   * A cation vacancy is lower in energy by this much times the Hg fraction of its cation neighbours (positive: vacancies
+   * are cheaper in HgSe-like surroundings, as V_Hg in HgCdTe); a state function, carried by every event.
+   */
+  readonly vacancyHgEnvironmentEv: Param;
   /** V_Cd-V_Cd nearest-neighbour repulsion (positive = repulsive): like-charged defects keep apart. */
   readonly vacancyPairEv: Param;
   /** Barrier of Ag_i + V_Cd <-> Ag_Cd (from the lower state). */
