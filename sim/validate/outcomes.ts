@@ -132,7 +132,9 @@ function alloyAllAlong(m: EnsembleMetrics, who = ''): Verdict {
 function afterBurstRatio(a: EnsembleMetrics, b: EnsembleMetrics): string {
   const fa = a.burstFick();
   const fb = b.burstFick();
-  const stalled = [a, b].filter((m, k) => [fa, fb][k]!.stalled > 0).map((m) => m.spec.name);
+  const stalled = [];
+  if (fa.stalled > 0) stalled.push(a.spec.name);
+  if (fb.stalled > 0) stalled.push(b.spec.name);
   const text = stalled.length > 0 ? `${stalled.join(' and ')}: no exchange after the burst` : `ratio ${formatStat(ratio(fa.dM2PerS, fb.dM2PerS), 2)}`;
   return ` (not judged: after the burst, Robin fit, D ${formatStat(fa.dM2PerS, 2)} and ${formatStat(fb.dM2PerS, 2)} m²/s, ${text})`;
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Scenario } from '../model/contract.js';
 import { MATERIAL_NAMES, materialParams, paramValues } from '../model/params/index.js';
-import { PARAM_DOMAINS, type ParamKey } from '../model/params/types.js';
+import { paramDomainError } from '../model/params/types.js';
 import { BULK_CELLS_RANGE, LATERAL_RANGE_NM, LENGTH_RANGE_NM, MONOLAYER_N_RANGE } from '../lattice/index.js';
 
 /** A scenario that cannot be used. The message is one line: source, dotted key, what was expected, what was found. */
@@ -169,8 +169,8 @@ function checkParameterNames(scenario: Scenario, source: string): void {
   const known = Object.keys(paramValues(materialParams(scenario.material)));
   for (const [key, value] of Object.entries(scenario.parameters ?? {})) {
     if (known.includes(key)) {
-      const domainError = PARAM_DOMAINS[key as ParamKey]?.(value);
-      if (domainError !== undefined) throw new ScenarioError(`${source}: parameters.${key}: expected ${domainError}, got ${value}`);
+      const domainError = paramDomainError(key, value);
+      if (domainError !== undefined) throw new ScenarioError(`${source}: ${domainError}`);
       continue;
     }
     const hint = suggest(key, known);

@@ -152,7 +152,7 @@ export class ExchangeModel {
   /** Hg weighted by the solubility region (solWeight): what the Ag solubility term reads; equals hgCount for D = 0. */
   hgWeighted = 0;
   /** Hg among the cation neighbours of each site, kept incrementally when the vacancy Hg-environment term is on. */
-  readonly hgAround: Uint8Array;
+  private readonly hgAround: Uint8Array;
   /** 1 / (cation neighbours) of each site, and whether vacancyHgEnvironmentEv is nonzero. */
   private readonly invZ: Float64Array;
   private readonly envOn: boolean;
@@ -557,12 +557,11 @@ export class ExchangeModel {
     return this.agAround[c]!;
   }
 
-  /** agAround, the V-V partner counts and the weighted Hg from the occupancy (after a checkpoint restore). */
-  rebuildAgAround(): void {
+  /** agAround, the V-V partner counts and the Hg bookkeeping (hgChanged) from the occupancy (after a checkpoint restore). */
+  rebuildDerivedCounts(): void {
     this.hgWeighted = 0;
-    for (let x = 0; x < this.crystal.cationCount; x++) if (this.cation[x] === HG) this.hgWeighted += this.solWeight[x]!;
     this.hgAround.fill(0);
-    if (this.envOn) for (let x = 0; x < this.crystal.cationCount; x++) if (this.cation[x] === HG) this.addHgAround(x, 1);
+    for (let x = 0; x < this.crystal.cationCount; x++) if (this.cation[x] === HG) this.hgChanged(x, 1);
     const ic = this.crystal.interstitialCation;
     this.agAround.fill(0);
     for (let s = 0; s < this.crystal.interstitialCount; s++)
@@ -624,10 +623,18 @@ export class ExchangeModel {
     return h === 0 ? own : own + this.hgNeighbourEv(j, -1, i) + this.hgNeighbourEv(i, 1, j);
   }
 
-  /** Keep hgAround as site c gains (delta 1) or loses (-1) an Hg atom. */
-  private addHgAround(c: number, delta: number): void {
+  /** Keep the Hg bookkeeping the solubility and environment terms read as site c gains (1) or loses (-1) an Hg. */
+  private hgChanged(c: number, delta: number): void {
+    this.hgWeighted += delta * this.solWeight[c]!;
+    if (!this.envOn) return;
     const cc = this.crystal.cationCation;
     for (let q = cc.start[c]!; q < cc.start[c + 1]!; q++) this.hgAround[cc.index[q]!]! += delta;
+  }
+
+  /** An Hg atom hopped from site j to site i. */
+  private hgMoved(j: number, i: number): void {
+    this.hgChanged(j, -1);
+    this.hgChanged(i, 1);
   }
 
   /** Count a vacancy appearing (delta 1) or leaving (-1) at x on every partner site. */
@@ -683,12 +690,13 @@ export class ExchangeModel {
   /**
    * The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement; dPairs is the change of the
    * V-V pair count of the move (pairChange), dAgCd that of the Ag_Cd-Ag_Cd pairs when m is Ag (agCdPairChange;
-   * read only then). Host hops read the table unless dPairs is outside its range or an Hg hop changes the weighted Hg
-   * of the solubility region while Ag is in the crystal.
+   * read only then). Host hops read the table unless dPairs is outside its range or the hop carries an energy the
+   * table leaves out (hopExtraEv).
    */
   private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number): number {
-    if (this.hopExtras && (this.envOn || (m === HG && this.solWeight[i] !== this.solWeight[j] && this.agInCrystalCount !== 0))) {
-      return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd, this.hopExtraEv(i, j, m));
+    if (this.hopExtras) {
+      const extraEv = this.hopExtraEv(i, j, m);
+      if (extraEv !== 0) return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd, extraEv);
     }
     if (m === AG || dPairs > PAIR_TABLE_RANGE || dPairs < -PAIR_TABLE_RANGE) return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd);
     return this.vacHopTable[this.vacHopIndex(m, nCd, ring, agPair, surface, dBound) * PAIR_TABLE_SIZE + dPairs + PAIR_TABLE_RANGE]!;
@@ -1033,10 +1041,11 @@ export class ExchangeModel {
    * lattice by exchangeDriveEv (the drive of the surface exchange). Every event that moves a host between
    * lattice and solution carries it (the direct exchange too), so uptake-then-release-with-Hg costs what the
    * direct exchange does and no cycle of events runs around the Boltzmann distribution
-   * (test/model/cycles.test.ts). Without it, that cycle did the Hg-for-Cd exchange free of the drive.
+   * (test/model/cycles.test.ts). Without it, that cycle did the Hg-for-Cd exchange free of the drive. Removing Hg
+   * from site c also takes an Hg neighbour from the vacancies next to c (vacancyHgEnvironmentEv).
    */
-  private hostRemovalEv(m: number): number {
-    return m === HG ? this.params.exchangeDriveEv : 0;
+  private hostRemovalEv(c: number, m: number): number {
+    return m === HG ? this.params.exchangeDriveEv + this.hgNeighbourEv(c, -1, -1) : 0;
   }
 
   /** Base rate of one surface event kind (groups ExchangeHg..VacancyCreate) at surface cation site c. */
@@ -1059,21 +1068,19 @@ export class ExchangeModel {
     const pair = this.pairScratch;
     switch (group) {
       case Group.ExchangeHg:
-        return m === CD ? this.hostRemovalEv(CD) - this.hostRemovalEv(HG) + this.hgNeighbourEv(c, 1, -1) : Number.NaN;
+        return m === CD ? this.hostRemovalEv(c, CD) - this.hostRemovalEv(c, HG) : Number.NaN;
       case Group.ExchangeCd:
-        return m === HG ? this.hostRemovalEv(HG) - this.hostRemovalEv(CD) + this.hgNeighbourEv(c, -1, -1) : Number.NaN;
+        return m === HG ? this.hostRemovalEv(c, HG) - this.hostRemovalEv(c, CD) : Number.NaN;
       case Group.AgUptake:
-        return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair)
-          ? this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(m) + this.hgNeighbourEv(c, m === HG ? -1 : 0, -1)
-          : Number.NaN;
+        return isHost && this.nAgAround(c) === 0 && this.canonicalPair(c, pair) ? this.uptakeDeltaEv(c, pair[0]!, pair[1]!) + this.hostRemovalEv(c, m) : Number.NaN;
       case Group.VacancyCreate:
         // Intrinsic vacancies form and refill only where no Ag_i is around: otherwise Ag_i shared between
         // several vacancies would pay for them (the saturation is per vacancy) and condense vacancy clusters.
-        return isHost && this.nAgAround(c) === 0 ? p.vacancyFormationEv + this.vacancyLocalEv(c) + this.hostRemovalEv(m) + this.hgNeighbourEv(c, m === HG ? -1 : 0, -1) : Number.NaN;
+        return isHost && this.nAgAround(c) === 0 ? p.vacancyFormationEv + this.vacancyLocalEv(c) + this.hostRemovalEv(c, m) : Number.NaN;
       default: {
         // FillHg / FillCd: the solution activity is the group factor; the filling host's lattice energy is here.
         if (m !== VAC) return Number.NaN;
-        const fill = -this.hostRemovalEv(group === Group.FillHg ? HG : CD) + this.hgNeighbourEv(c, group === Group.FillHg ? 1 : 0, -1);
+        const fill = -this.hostRemovalEv(c, group === Group.FillHg ? HG : CD);
         if (this.releasable(c, pair)) {
           this.fillKind = 0;
           return this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill;
@@ -1126,13 +1133,13 @@ export class ExchangeModel {
 
   /** Site u's surface rates after a change of the crystal's Ag or Hg count only: the kept local energies, new counts. */
   private solubilityRates(u: number): void {
-    const m = this.cation[this.surfSite[u]!]!;
-    const nS = this.surfSite.length;
-    const kind = this.surfFillKind[u]!;
-    for (let g: number = Group.ExchangeHg; g <= Group.VacancyCreate; g++) {
-      const local = this.surfLocal[g * nS + u]!;
-      if (!Number.isNaN(local)) this.solver.update(this.groupStart[g]! + u, this.surfaceRateFrom(g, m, local, kind));
-    }
+    for (let g: number = Group.ExchangeHg; g <= Group.VacancyCreate; g++) this.keptSurfaceRate(g, u);
+  }
+
+  /** Surface rate of kind g at site u from its kept local energy (surfLocal) and the crystal's current counts. */
+  private keptSurfaceRate(g: number, u: number): void {
+    const local = this.surfLocal[g * this.surfSite.length + u]!;
+    if (!Number.isNaN(local)) this.solver.update(this.groupStart[g]! + u, this.surfaceRateFrom(g, this.cation[this.surfSite[u]!]!, local, this.surfFillKind[u]!));
   }
 
   /**
@@ -1147,7 +1154,7 @@ export class ExchangeModel {
       // Sites not refreshed above only need the new counts on top of their kept local energies.
       for (let u = 0; u < this.surfSite.length; u++) if (this.surfMark[u] !== this.epoch) this.solubilityRates(u);
       this.uptakeStale = false;
-      if (this.solCrossing) for (let v = 0; v < this.vacCount; v++) this.vacancyRates(v);
+      if (this.solCrossing) for (let v = 0; v < this.vacCount; v++) if (this.vacMark[v] !== this.epoch) this.vacancyRates(v);
     } else if (this.hgWeighted !== this.solubilityHg) {
       this.solubilityHg = this.hgWeighted;
       this.uptakeStale = true;
@@ -1159,19 +1166,8 @@ export class ExchangeModel {
     }
     // With fewer than two Ag in solution the uptake group's factor is 0 and its rates are never read (lazy refresh).
     if (this.uptakeStale && this.baseFactor[Group.AgUptake] !== 0) {
-      this.uptakeRates();
+      for (let u = 0; u < this.surfSite.length; u++) this.keptSurfaceRate(Group.AgUptake, u);
       this.uptakeStale = false;
-    }
-  }
-
-  /** Every surface site's uptake rate from its kept local energy and the current counts. */
-  private uptakeRates(): void {
-    const nS = this.surfSite.length;
-    const g = Group.AgUptake;
-    const start = this.groupStart[g]!;
-    for (let u = 0; u < nS; u++) {
-      const local = this.surfLocal[g * nS + u]!;
-      if (!Number.isNaN(local)) this.solver.update(start + u, this.surfaceRateFrom(g, this.cation[this.surfSite[u]!]!, local, 0));
     }
   }
 
@@ -1473,9 +1469,7 @@ export class ExchangeModel {
     if (m === CD) this.cdCount++;
     else if (m === HG) this.hgCount++;
     else if (m === AG) this.agSubCount++;
-    if (old === HG) this.hgWeighted -= this.solWeight[x]!;
-    if (m === HG) this.hgWeighted += this.solWeight[x]!;
-    if (this.envOn && (old === HG) !== (m === HG)) this.addHgAround(x, m === HG ? 1 : -1);
+    if ((old === HG) !== (m === HG)) this.hgChanged(x, m === HG ? 1 : -1);
     if (old === VAC && m !== VAC) this.removeVacancy(x);
     if (old !== VAC && m === VAC) this.addVacancy(x);
     this.cation[x] = m;
@@ -1645,11 +1639,7 @@ export class ExchangeModel {
         // Move the atom j -> i and the vacancy i -> j without renumbering the vacancy.
         this.cation[i] = m;
         this.cation[j] = VAC;
-        if (m === HG) this.hgWeighted += this.solWeight[i]! - this.solWeight[j]!;
-        if (m === HG && this.envOn) {
-          this.addHgAround(j, -1);
-          this.addHgAround(i, 1);
-        }
+        if (m === HG) this.hgMoved(j, i);
         this.addVacPartners(i, -1);
         this.addVacPartners(j, 1);
         this.vacSite[v] = j;

@@ -105,7 +105,7 @@ function restoreModel(m: ExchangeModel, s: ReturnType<typeof snapshotModel>): vo
   m.hgCount = hg;
   m.agSubCount = agSub;
   m.agInterCount = s.inter.reduce((a, b) => a + b, 0);
-  m.rebuildAgAround();
+  m.rebuildDerivedCounts();
   m.setTemperature(s.temperatureK); // rebuilds every rate from the restored state
 }
 

@@ -2,6 +2,7 @@
 // weight from its depth in cation layers below the surface, so the energy (sigma / 2) N_Ag H_w / W reads the Hg
 // fraction H_w / W of the outer layers instead of the whole NC.
 import type { Crystal } from '../lattice/types.js';
+import { paramDomainError } from './params/types.js';
 
 /** Depth of every cation site in cation-neighbour steps from the nearest surface cation (0 on the surface). */
 export function surfaceDepthLayers(crystal: Crystal): Int32Array {
@@ -39,9 +40,8 @@ export function surfaceDepthLayers(crystal: Crystal): Int32Array {
  * multiples of 1/64 so that the Hg sum kept incrementally is exact in floating point (the check mode compares it).
  */
 export function solubilityWeights(crystal: Crystal, depthLayers: number): Float64Array {
-  if (!Number.isFinite(depthLayers) || (depthLayers !== 0 && depthLayers < 1)) {
-    throw new RangeError(`agSolubilityDepthLayers: expected 0 (whole NC) or a number >= 1 (surface layer included), got ${depthLayers}`);
-  }
+  const domainError = paramDomainError('agSolubilityDepthLayers', depthLayers);
+  if (domainError !== undefined) throw new RangeError(domainError);
   const n = crystal.cationCount;
   const w = new Float64Array(n);
   if (depthLayers === 0) return w.fill(1);

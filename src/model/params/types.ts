@@ -95,9 +95,15 @@ export type ParamKey = Exclude<keyof MaterialParams, 'material' | 'anion' | 'not
 export type ParamValues = { [K in ParamKey]: number };
 
 /** Values a parameter cannot take (an override outside its domain is an input error, not a model failure). */
-export const PARAM_DOMAINS: Partial<Record<ParamKey, (value: number) => string | undefined>> = {
-  agSolubilityDepthLayers: (v) => (v === 0 || v >= 1 ? undefined : '0 (the whole NC) or a number >= 1 (the surface layer included)'),
+const PARAM_DOMAINS: Partial<Record<ParamKey, (value: number) => string | undefined>> = {
+  agSolubilityDepthLayers: (v) => (Number.isFinite(v) && (v === 0 || v >= 1) ? undefined : '0 (the whole NC) or a number >= 1 (the surface layer included)'),
 };
+
+/** `parameters.KEY: expected ..., got VALUE` if value is outside the parameter's domain, else undefined. */
+export function paramDomainError(key: string, value: number): string | undefined {
+  const expected = PARAM_DOMAINS[key as ParamKey]?.(value);
+  return expected === undefined ? undefined : `parameters.${key}: expected ${expected}, got ${value}`;
+}
 
 export function paramValues(params: MaterialParams, overrides: Record<string, number> = {}): ParamValues {
   const out = {} as ParamValues;
@@ -108,8 +114,8 @@ export function paramValues(params: MaterialParams, overrides: Record<string, nu
   for (const [key, value] of Object.entries(overrides)) {
     if (!(key in out)) throw new RangeError(`parameters.${key}: unknown parameter (known: ${Object.keys(out).join(', ')})`);
     if (!Number.isFinite(value)) throw new RangeError(`parameters.${key}: expected a finite number, got ${value}`);
-    const domainError = PARAM_DOMAINS[key as ParamKey]?.(value);
-    if (domainError !== undefined) throw new RangeError(`parameters.${key}: expected ${domainError}, got ${value}`);
+    const domainError = paramDomainError(key, value);
+    if (domainError !== undefined) throw new RangeError(domainError);
     (out as Record<string, number>)[key] = value;
   }
   return out;
