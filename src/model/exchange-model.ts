@@ -54,6 +54,11 @@ const TIMESCALE_SEPARATION = 100;
 /** Up to this many vacancies touchCation tests each one's distance rather than walking the neighbour shells. */
 const NEAR_SCAN_MAX_VACANCIES = 48;
 const bound = (agAround: number): number => (agAround < AG_PER_VACANCY ? agAround : AG_PER_VACANCY);
+/**
+ * Share of the vacancy Hg-environment term a vacancy with n Ag_i keeps: its net charge (-2 + min(n, 2)) squared over
+ * 4, as for the polarisation energy of a charge in a dielectric: 1 bare, 1/4 with one Ag_i, 0 for the neutral complex.
+ */
+const screenShare = (agAround: number): number => (agAround === 0 ? 1 : agAround === 1 ? 0.25 : 0);
 
 /** Solver groups: fixed event kinds. Ag_i hops are split by (from class, to class) so reverse pairs are groups. */
 export const Group = {
@@ -548,9 +553,16 @@ export class ExchangeModel {
       if (c === skip || this.cation[c] !== VAC || (alsoAround >= 0 && this.interTouches(alsoAround, c))) continue;
       const a = this.nAgAround(c);
       dn += bound(a + delta) - bound(a);
+      if (this.envOn) this.envAcc += this.envCountEv(c, a, delta);
     }
     return dn;
   }
+
+  /**
+   * With the environment term on, boundChange and uptakeBoundChange add the Hg-environment change of the vacancies
+   * they visit here (callers zero it first and add it to their energy).
+   */
+  private envAcc = 0;
 
   /** Ag_i in the interstitial sites around cation site c. */
   private nAgAround(c: number): number {
@@ -587,13 +599,26 @@ export class ExchangeModel {
   }
 
   /**
-   * Energy of a vacancy at c from its surroundings: the V-V pairs it makes with its partners, and its Hg environment
-   * (vacancyHgEnvironmentEv times the Hg fraction of its cation neighbours). Every event that makes or removes a
-   * vacancy at c carries it.
+   * Energy of a vacancy at c holding n Ag_i, from its surroundings: the V-V pairs it makes with its partners, and its
+   * Hg environment (envEv). Every event that makes or removes a vacancy at c carries it.
    */
-  private vacancyLocalEv(c: number): number {
+  private vacancyLocalEv(c: number, n: number): number {
     const pairs = this.params.vacancyPairEv * this.vacPartners[c]!;
-    return this.envOn ? pairs - this.params.vacancyHgEnvironmentEv * this.hgAround[c]! * this.invZ[c]! : pairs;
+    return this.envOn ? pairs + this.envEv(c, n) : pairs;
+  }
+
+  /**
+   * The Hg-environment energy of a vacancy at c with n Ag_i: -vacancyHgEnvironmentEv times the Hg fraction of its
+   * cation neighbours times screenShare(n). HgSe screens a charge far better than CdSe (a semimetal against a
+   * semiconductor), so the bare (-2) vacancy gains the most and the neutral 2Ag_i + V complex nothing.
+   */
+  private envEv(c: number, n: number): number {
+    return -this.params.vacancyHgEnvironmentEv * this.hgAround[c]! * this.invZ[c]! * screenShare(n);
+  }
+
+  /** Change of the Hg-environment energy of vacancy c when its Ag_i count goes from a to a + delta. */
+  private envCountEv(c: number, a: number, delta: number): number {
+    return -this.params.vacancyHgEnvironmentEv * this.hgAround[c]! * this.invZ[c]! * (screenShare(a + delta) - screenShare(a));
   }
 
   /** Energy change of the vacancies next to c (other than `except`) when c gains dHg Hg atoms (their Hg environment). */
@@ -603,23 +628,26 @@ export class ExchangeModel {
     let sum = 0;
     for (let q = cc.start[c]!; q < cc.start[c + 1]!; q++) {
       const w = cc.index[q]!;
-      if (w !== except && this.cation[w] === VAC) sum += this.invZ[w]!;
+      if (w !== except && this.cation[w] === VAC) sum += this.invZ[w]! * screenShare(this.nAgAround(w));
     }
     return -this.params.vacancyHgEnvironmentEv * dHg * sum;
   }
 
-  /** The energy terms of a hop the table leaves out: the solubility region's Hg (solCrossing) and the vacancy environment. */
-  private hopExtraEv(i: number, j: number, m: number): number {
+  /**
+   * The energy terms of a hop the table leaves out: the solubility region's Hg (solCrossing) and the vacancy
+   * environment; the moving vacancy holds nI Ag_i at i before and nJ at j after.
+   */
+  private hopExtraEv(i: number, j: number, m: number, nI: number, nJ: number): number {
     const crossEv = m === HG && this.solCrossing ? (this.solWeight[i]! - this.solWeight[j]!) * this.solCrossPerAg * this.agInCrystalCount : 0;
-    return crossEv + this.hopEnvEv(i, j, m);
+    return crossEv + this.hopEnvEv(i, j, m, nI, nJ);
   }
 
   /** Hg-environment energy change when the cation m at j hops into the vacancy at i (the vacancy moves to j). */
-  private hopEnvEv(i: number, j: number, m: number): number {
+  private hopEnvEv(i: number, j: number, m: number, nI: number, nJ: number): number {
     if (!this.envOn) return 0;
     const h = m === HG ? 1 : 0;
     // The moving vacancy: at i it saw m (if Hg) at j; at j it sees m at i.
-    const own = -this.params.vacancyHgEnvironmentEv * ((this.hgAround[j]! + h) * this.invZ[j]! - this.hgAround[i]! * this.invZ[i]!);
+    const own = -this.params.vacancyHgEnvironmentEv * ((this.hgAround[j]! + h) * this.invZ[j]! * screenShare(nJ) - this.hgAround[i]! * this.invZ[i]! * screenShare(nI));
     return h === 0 ? own : own + this.hgNeighbourEv(j, -1, i) + this.hgNeighbourEv(i, 1, j);
   }
 
@@ -665,7 +693,7 @@ export class ExchangeModel {
     let sharedAg = 0;
     for (let q = this.sharedStart[e]!; q < this.sharedStart[e + 1]!; q++) sharedAg += this.inter[this.shared[q]!]!;
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI), this.pairChange(i, j), this.agCdPairChange(i, j, m));
+    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI), this.pairChange(i, j), this.agCdPairChange(i, j, m), agI, agJ);
   }
 
   /** Cd atoms in the saddle ring of edge e (the common cation neighbours of its two sites). */
@@ -693,9 +721,9 @@ export class ExchangeModel {
    * read only then). Host hops read the table unless dPairs is outside its range or the hop carries an energy the
    * table leaves out (hopExtraEv).
    */
-  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number): number {
+  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number, nI: number, nJ: number): number {
     if (this.hopExtras) {
-      const extraEv = this.hopExtraEv(i, j, m);
+      const extraEv = this.hopExtraEv(i, j, m, nI, nJ);
       if (extraEv !== 0) return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd, extraEv);
     }
     if (m === AG || dPairs > PAIR_TABLE_RANGE || dPairs < -PAIR_TABLE_RANGE) return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd);
@@ -774,7 +802,11 @@ export class ExchangeModel {
     const cur = this.cfgAgMask;
     const n = popcount(cur);
     let boundNow = 0;
-    for (let b = 0; b < nb; b++) boundNow += bound(this.nbOut[b]! + popcount(cur & this.nbMask[b]!));
+    let envNow = 0;
+    for (let b = 0; b < nb; b++) {
+      boundNow += bound(this.nbOut[b]! + popcount(cur & this.nbMask[b]!));
+      if (this.envOn) envNow += this.envEv(this.nbVac[b]!, this.nbOut[b]! + popcount(cur & this.nbMask[b]!));
+    }
     let count = 0;
     // Gosper's hack: the n-subsets of L positions in increasing order.
     for (let c = (1 << n) - 1; c < 1 << L; ) {
@@ -782,6 +814,12 @@ export class ExchangeModel {
       for (let m = c; m !== 0; m &= m - 1) w *= this.posWeight[31 - Math.clz32(m & -m)]!;
       let dBound = -boundNow;
       for (let b = 0; b < nb; b++) dBound += bound(this.nbOut[b]! + popcount(c & this.nbMask[b]!));
+      if (this.envOn) {
+        // The touching vacancies' Hg-environment energy depends on their Ag_i count too (screenShare).
+        let env = -envNow;
+        for (let b = 0; b < nb; b++) env += this.envEv(this.nbVac[b]!, this.nbOut[b]! + popcount(c & this.nbMask[b]!));
+        if (env !== 0) w *= Math.exp(-env / this.kT);
+      }
       this.cfgMask[count] = c;
       this.cfgWeight[count++] = dBound === 0 ? w : w * this.bindWeight[dBound + this.bindOffset]!;
       const low = c & -c;
@@ -799,7 +837,8 @@ export class ExchangeModel {
    */
   private cachedDist(i: number, nb: number): boolean {
     const W = DIST_TABLE;
-    if (nb > DIST_MAX_NB || this.uncached) {
+    // The key holds counts, not the touching vacancies' Hg environment: no caching with the environment term on.
+    if (nb > DIST_MAX_NB || this.uncached || (this.envOn && nb > 0)) {
       this.shareDistAt = DIST_ENTRIES * W;
       return false;
     }
@@ -904,7 +943,7 @@ export class ExchangeModel {
     let sum = 0;
     for (let s = 0; s <= n; s++) {
       const p = this.distCache[p0 + s]!;
-      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n), dPairs, dAgCd);
+      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n), dPairs, dAgCd, n, outside + s);
     }
     return sum;
   }
@@ -947,7 +986,12 @@ export class ExchangeModel {
     if (q >= ii.start[s + 1]!) return 0;
     const t = ii.index[q]!;
     if (this.inter[t] !== InterstitialSpecies.Empty) return 0;
+    this.envAcc = 0;
     const dn = this.boundChange(s, -1, -1, t) + this.boundChange(t, 1, -1, s);
+    if (this.envOn) {
+      const dE = this.siteEnergy[this.interClass[t]!]! - this.siteEnergy[this.interClass[s]!]! - this.params.vacancyAgBindingEv * dn + this.envAcc;
+      return this.rateHz(this.params.agInterstitialHopEv + Math.max(0, dE));
+    }
     return this.agHopTable[(this.interClass[s]! * 2 + this.interClass[t]!) * (2 * ExchangeModel.DN_OFFSET + 1) + dn + ExchangeModel.DN_OFFSET]!;
   }
 
@@ -955,8 +999,9 @@ export class ExchangeModel {
   private trapDeltaEv(s: number, c: number): number {
     const p = this.params;
     // The vacancy at c (with this Ag_i among its A_c) disappears; the other vacancies around s lose the Ag_i.
+    this.envAcc = 0;
     const dn = -bound(this.nAgAround(c)) + this.boundChange(s, -1, c, -1);
-    return -this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1) - this.vacancyLocalEv(c);
+    return -this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + this.envAcc + p.agSubstitutionEv - p.agClusterEv * this.nAgCdAround(c, -1) - this.vacancyLocalEv(c, this.nAgAround(c));
   }
 
   trapRate(s: number, k: number): number {
@@ -970,7 +1015,7 @@ export class ExchangeModel {
 
   /** Ag_Cd at c leaving to its k-th interstitial neighbour (Ag_Cd -> Ag_i + V). */
   detrapRate(c: number, k: number): number {
-    return this.detrapRateGiven(c, k, this.nAgCdAround(c, -1), this.vacancyLocalEv(c));
+    return this.detrapRateGiven(c, k, this.nAgCdAround(c, -1), this.vacancyLocalEv(c, this.nAgAround(c) + 1));
   }
 
   /** detrapRate with the terms that do not depend on the direction k passed in (agRates reads them once). */
@@ -982,8 +1027,9 @@ export class ExchangeModel {
     if (this.inter[s] !== InterstitialSpecies.Empty) return 0;
     const p = this.params;
     // Exactly the reverse of trapDeltaEv: a vacancy appears at c with the new Ag_i at s among its Ag_i.
+    this.envAcc = 0;
     const dn = bound(this.nAgAround(c) + 1) + this.boundChange(s, 1, c, -1);
-    const dE = this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn - p.agSubstitutionEv + p.agClusterEv * nAgCd + pairsEv;
+    const dE = this.interSiteEnergy(s) - p.vacancyAgBindingEv * dn + this.envAcc - p.agSubstitutionEv + p.agClusterEv * nAgCd + pairsEv;
     return this.rateHz(p.trapBarrierEv + Math.max(0, dE));
   }
 
@@ -1019,6 +1065,7 @@ export class ExchangeModel {
       const k = this.interTouches(s2, v) ? 2 : 1;
       const a = this.nAgAround(v);
       dn += bound(a + delta * k) - bound(a);
+      if (this.envOn) this.envAcc += this.envCountEv(v, a, delta * k);
     }
     return dn + this.boundChange(s2, delta, c, s1);
   }
@@ -1026,14 +1073,16 @@ export class ExchangeModel {
   /** Energy change of the uptake at c (Ag-free shell): the new vacancy binds both Ag_i; neighbours may too. */
   private uptakeDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
+    this.envAcc = 0;
     const dn = AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, 1);
-    return p.agUptakeEnergyEv + this.interSiteEnergy(s1) + this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn + this.vacancyLocalEv(c);
+    return p.agUptakeEnergyEv + this.interSiteEnergy(s1) + this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn + this.envAcc + this.vacancyLocalEv(c, AG_PER_VACANCY);
   }
 
   private releaseDeltaEv(c: number, s1: number, s2: number): number {
     const p = this.params;
+    this.envAcc = 0;
     const dn = -AG_PER_VACANCY + this.uptakeBoundChange(c, s1, s2, -1);
-    return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn - this.vacancyLocalEv(c);
+    return -p.agUptakeEnergyEv - this.interSiteEnergy(s1) - this.interSiteEnergy(s2) - p.vacancyAgBindingEv * dn + this.envAcc - this.vacancyLocalEv(c, AG_PER_VACANCY);
   }
 
   /**
@@ -1076,7 +1125,7 @@ export class ExchangeModel {
       case Group.VacancyCreate:
         // Intrinsic vacancies form and refill only where no Ag_i is around: otherwise Ag_i shared between
         // several vacancies would pay for them (the saturation is per vacancy) and condense vacancy clusters.
-        return isHost && this.nAgAround(c) === 0 ? p.vacancyFormationEv + this.vacancyLocalEv(c) + this.hostRemovalEv(c, m) : Number.NaN;
+        return isHost && this.nAgAround(c) === 0 ? p.vacancyFormationEv + this.vacancyLocalEv(c, 0) + this.hostRemovalEv(c, m) : Number.NaN;
       default: {
         // FillHg / FillCd: the solution activity is the group factor; the filling host's lattice energy is here.
         if (m !== VAC) return Number.NaN;
@@ -1086,7 +1135,7 @@ export class ExchangeModel {
           return this.releaseDeltaEv(c, pair[0]!, pair[1]!) + fill;
         }
         this.fillKind = 1;
-        return this.nAgAround(c) === 0 ? -p.vacancyFormationEv - this.vacancyLocalEv(c) + fill : Number.NaN;
+        return this.nAgAround(c) === 0 ? -p.vacancyFormationEv - this.vacancyLocalEv(c, 0) + fill : Number.NaN;
       }
     }
   }
@@ -1247,7 +1296,7 @@ export class ExchangeModel {
       const c = site;
       const nCi = this.crystal.cationInterstitial.start[c + 1]! - this.crystal.cationInterstitial.start[c]!;
       const nAgCd = this.nAgCdAround(c, -1);
-      const pairsEv = this.vacancyLocalEv(c);
+      const pairsEv = this.vacancyLocalEv(c, this.nAgAround(c) + 1);
       for (let k = 0; k < nCi; k++) solver.update(gs[Group.Detrap]! + a * this.maxCi + k, this.detrapRateGiven(c, k, nAgCd, pairsEv));
     }
     this.agWrittenState[a] = state;
@@ -1439,6 +1488,17 @@ export class ExchangeModel {
   }
 
   /**
+   * With the vacancy Hg-environment term on (an exploration switch), an Ag_i count or an Hg atom changing reaches the
+   * rates of vacancies, Ag and surface sites several shells away (screenShare, hgNeighbourEv, the averaged complexes'
+   * touching vacancies): every rate is refreshed after every event instead of tracking that reach.
+   */
+  private markEverything(): void {
+    for (let v = 0; v < this.vacCount; v++) this.markVacIndex(v);
+    for (let a = 0; a < this.agCapacity; a++) if (this.agState[a] === 1 || this.agState[a] === 2) this.markAg(a);
+    for (let u = 0; u < this.surfSite.length; u++) this.markSurf(this.surfSite[u]!);
+  }
+
+  /**
    * Mark the vacancy at site i, unless the Ag_i move s <-> partner stays inside i's shell and i is an
    * averaged complex: its averaged rates read only counts outside its shell, which such a move keeps.
    */
@@ -1449,6 +1509,7 @@ export class ExchangeModel {
   }
 
   private flush(): void {
+    if (this.envOn) this.markEverything();
     for (let k = 0; k < this.vacListN; k++) this.vacancyRates(this.vacList[k]!);
     for (let k = 0; k < this.agListN; k++) this.agRates(this.agList[k]!);
     for (let k = 0; k < this.surfListN; k++) this.surfaceRates(this.surfList[k]!);

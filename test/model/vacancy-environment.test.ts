@@ -1,6 +1,7 @@
 // The vacancy Hg-environment term (vacancyHgEnvironmentEv): a vacancy is lower in energy by delta times the Hg
-// fraction of its cation neighbours. Its energy is counted here from the occupancy (not from the model's bookkeeping)
-// and compared with the forward/back rate ratios of hops and with a surface loop (Kolmogorov's criterion).
+// fraction of its cation neighbours times its screening share (1 bare, 1/4 with one Ag_i, 0 with two). Its energy is
+// counted here from the occupancy (not from the model's bookkeeping) and compared with the forward/back rate ratios
+// of hops, and loops of events are checked against Kolmogorov's criterion.
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/model/simulation.js';
 import { CationSpecies } from '../../src/model/species.js';
@@ -99,8 +100,84 @@ describe('vacancy Hg-environment term', () => {
     expect(ratio).toBeCloseTo(1, 9);
   });
 
+  it('an Ag_i joining a bare vacancy takes its screening share: the loop "Ag_i in, Hg away, Ag_i out, Hg back" balances', () => {
+    // Bare vacancy v among Hg; an Ag_i at s one hop from t in v's shell; a second vacancy w next to v's Hg neighbour j
+    // (not next to v). With the Ag_i at t, v keeps 1/4 of its Hg-environment term (screenShare), so the Hg hop j -> w
+    // changes v's energy by less than without it: the loop balances only if the Ag_i hop carries that difference.
+    const run = (delta: number) => {
+      const m = model(delta);
+      const c = m.crystal;
+      const ci = c.cationInterstitial;
+      const ic = c.interstitialCation;
+      const ii = c.interstitialInterstitial;
+      const shellOf = (x: number): number[] => Array.from({ length: ci.start[x + 1] - ci.start[x] }, (_, k) => ci.index[ci.start[x] + k]);
+      const around = (s: number): number[] => Array.from({ length: ic.start[s + 1] - ic.start[s] }, (_, k) => ic.index[ic.start[s] + k]);
+      let pick: { v: number; j: number; w: number; s: number; t: number } | undefined;
+      for (let v = 0; v < c.cationCount && !pick; v++) {
+        if (c.surfaceCation[v]) continue;
+        for (const j of neighbours(m, v)) {
+          const w = neighbours(m, j).find((x) => x !== v && !c.surfaceCation[x] && !neighbours(m, v).includes(x));
+          if (w === undefined || c.surfaceCation[j]) continue;
+          // t in v's shell, s one interstitial hop away, neither touching w or j, s not touching v.
+          for (const t of shellOf(v)) {
+            if (around(t).some((x) => x === w || x === j)) continue;
+            const s = Array.from({ length: ii.start[t + 1] - ii.start[t] }, (_, k) => ii.index[ii.start[t] + k]).find(
+              (x) => !around(x).some((y) => y === v || y === w || y === j || c.surfaceCation[y]),
+            );
+            if (s !== undefined) {
+              pick = { v, j, w, s, t };
+              break;
+            }
+          }
+          if (pick) break;
+        }
+      }
+      const { v, j, w, s, t } = pick!;
+      for (const x of [...neighbours(m, v), ...neighbours(m, w)]) if (m.cation[x] === CD) m.setCation(x, HG);
+      m.setCation(v, VAC);
+      m.setCation(w, VAC);
+      m.placeAgInterstitial(0, s);
+      const agHop = (from: number, to: number) => {
+        const k = Array.from({ length: ii.start[from + 1] - ii.start[from] }, (_, q) => ii.index[ii.start[from] + q]).indexOf(to);
+        return m.agHopRate(from, k) as number;
+      };
+      const hgHop = (into: number, from: number) => m.vacancyHopRate(into, neighbours(m, into).indexOf(from)) as number;
+      const agTo = (from: number, to: number) => {
+        m.clearAgInterstitial(from);
+        m.placeAgInterstitial(0, to);
+      };
+      const hgTo = (into: number, from: number) => {
+        m.setCation(into, HG);
+        m.setCation(from, VAC);
+      };
+      // Forward loop S0 -> S1 (Ag_i s -> t) -> S2 (Hg j -> w) -> S3 (Ag_i t -> s) -> S0 (Hg w -> j); the backward
+      // loop's rates are read in the same states.
+      let forward = 1;
+      let backward = 1;
+      let leave = 0;
+      backward *= hgHop(w, j); // S0 -> S3
+      forward *= agHop(s, t);
+      agTo(s, t); // S1
+      leave = agHop(t, s);
+      backward *= leave; // S1 -> S0
+      forward *= hgHop(w, j);
+      hgTo(w, j); // S2
+      backward *= hgHop(j, w); // S2 -> S1
+      forward *= agHop(t, s);
+      agTo(t, s); // S3
+      backward *= agHop(s, t); // S3 -> S2
+      forward *= hgHop(j, w);
+      hgTo(j, w); // S0
+      return { ratio: forward / backward, leave };
+    };
+    const on = run(DELTA);
+    expect(on.ratio).toBeCloseTo(1, 9);
+    // Leaving the shell gives the vacancy back 3/4 of its environment term: faster than without the term.
+    expect(on.leave / run(0).leave).toBeGreaterThan(1.5);
+  });
+
   it.each([{}, { vacancyPairEv: 0 }])('the check mode holds with the term on (%j)', (extra) => {
-    const scenario = modelScenario({ durationS: 5, parameters: { vacancyHgEnvironmentEv: DELTA, cdEnvironmentSurfaceFactor: 0, ...extra } });
+    const scenario = modelScenario({ durationS: 2, parameters: { vacancyHgEnvironmentEv: DELTA, cdEnvironmentSurfaceFactor: 0, ...extra } });
     const sim = createSimulation(scenario, 4, { check: true });
     while (sim.advance());
     expect(sim.result().events.byType.vacancyHop).toBeGreaterThan(100);

@@ -99,7 +99,7 @@ export const CdSe: MaterialParams = {
     value: 0,
     unit: eV,
     source:
-      '[ASSUMPTION, session 11: off] an exploration switch for the CE channel after the burst (docs/model.md, session 11). First look, with cdEnvironmentSurfaceFactor 0 (2 replicas): 0.3 eV lets CE go on after its burst (x 0.43 / 0.57 at 1 h / 10 h, a core/shell) but fills the 80 C IE-CE with ~27 vacancies and makes it a core/shell at 10 min (0.25); 0.15 gives no CE and still 0.16 at 10 min in IE-CE; 0.5 piles ~25 uncompensated vacancies into the CE shell',
+      '[ASSUMPTION, sessions 11-12: off] an exploration switch for the CE channel after the burst (docs/model.md, sessions 11 and 12). Session 12 made it act on the net charge (screenShare: bare 1, one Ag_i 1/4, complex 0). First look, with cdEnvironmentSurfaceFactor 0 (2 replicas): 0.3 eV lets CE go on after its burst (x 0.43 / 0.57 at 1 h / 10 h, a core/shell); the 80 C IE-CE stays an alloy from 10 min (coreShellIndex 0.095 at 10 min, x(1 h) 0.96) but keeps ~12 bare vacancies at 1 h (session 11, acting on every vacancy alike: ~27 and a core/shell at 10 min, 0.25). Not calibrated or validated: every rate is refreshed after every event with it on (~10x slower)',
   },
   vacancyFormationEv: {
     value: 0.15,

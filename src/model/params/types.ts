@@ -42,8 +42,9 @@ export interface MaterialParams {
   /** Ag_Cd-Ag_Cd nearest-neighbour attraction (positive = attractive): clusters at high dose. */
   readonly agClusterEv: Param;
   /**
-   * A cation vacancy is lower in energy by this much times the Hg fraction of its cation neighbours (positive: vacancies
-   * are cheaper in HgSe-like surroundings, as V_Hg in HgCdTe); a state function, carried by every event.
+   * A cation vacancy is lower in energy by this much times the Hg fraction of its cation neighbours times the square
+   * of its net charge over 4 (1 bare, 1/4 with one Ag_i, 0 for the neutral 2Ag_i + V complex): HgSe screens a
+   * charged defect better than CdSe (V_Hg is cheap in HgCdTe). A state function, carried by every event.
    */
   readonly vacancyHgEnvironmentEv: Param;
   /** V_Cd-V_Cd nearest-neighbour repulsion (positive = repulsive): like-charged defects keep apart. */
