@@ -406,10 +406,7 @@ export class ExchangeModel {
     const table = new Float64Array(4 * K);
     for (let from = 0; from < 2; from++)
       for (let to = 0; to < 2; to++)
-        for (let dn = -ExchangeModel.DN_OFFSET; dn <= ExchangeModel.DN_OFFSET; dn++) {
-          const dE = this.siteEnergy[to]! - this.siteEnergy[from]! - p.vacancyAgBindingEv * dn;
-          table[(from * 2 + to) * K + dn + ExchangeModel.DN_OFFSET] = this.rateHz(p.agInterstitialHopEv + Math.max(0, dE));
-        }
+        for (let dn = -ExchangeModel.DN_OFFSET; dn <= ExchangeModel.DN_OFFSET; dn++) table[(from * 2 + to) * K + dn + ExchangeModel.DN_OFFSET] = this.agHopRateExp(from, to, dn, 0);
     this.agHopTable = table;
     const fastestComplexHopEv = Math.min(p.hopCdEv, p.hopHgEv) - AG_PER_VACANCY * p.agAssistEv - p.surfaceHopReductionEv;
     this.averaging = p.agInterstitialHopEv <= fastestComplexHopEv - this.kT * Math.log(TIMESCALE_SEPARATION);
@@ -613,12 +610,17 @@ export class ExchangeModel {
    * semiconductor), so the bare (-2) vacancy gains the most and the neutral 2Ag_i + V complex nothing.
    */
   private envEv(c: number, n: number): number {
-    return -this.params.vacancyHgEnvironmentEv * this.hgAround[c]! * this.invZ[c]! * screenShare(n);
+    return this.hgAround[c]! * this.envPerHgEv(c, n);
+  }
+
+  /** The Hg-environment energy one Hg neighbour gives a vacancy at c holding n Ag_i. */
+  private envPerHgEv(c: number, n: number): number {
+    return -this.params.vacancyHgEnvironmentEv * this.invZ[c]! * screenShare(n);
   }
 
   /** Change of the Hg-environment energy of vacancy c when its Ag_i count goes from a to a + delta. */
   private envCountEv(c: number, a: number, delta: number): number {
-    return -this.params.vacancyHgEnvironmentEv * this.hgAround[c]! * this.invZ[c]! * (screenShare(a + delta) - screenShare(a));
+    return this.envEv(c, a + delta) - this.envEv(c, a);
   }
 
   /** Energy change of the vacancies next to c (other than `except`) when c gains dHg Hg atoms (their Hg environment). */
@@ -628,9 +630,9 @@ export class ExchangeModel {
     let sum = 0;
     for (let q = cc.start[c]!; q < cc.start[c + 1]!; q++) {
       const w = cc.index[q]!;
-      if (w !== except && this.cation[w] === VAC) sum += this.invZ[w]! * screenShare(this.nAgAround(w));
+      if (w !== except && this.cation[w] === VAC) sum += this.envPerHgEv(w, this.nAgAround(w));
     }
-    return -this.params.vacancyHgEnvironmentEv * dHg * sum;
+    return dHg * sum;
   }
 
   /**
@@ -647,7 +649,7 @@ export class ExchangeModel {
     if (!this.envOn) return 0;
     const h = m === HG ? 1 : 0;
     // The moving vacancy: at i it saw m (if Hg) at j; at j it sees m at i.
-    const own = -this.params.vacancyHgEnvironmentEv * ((this.hgAround[j]! + h) * this.invZ[j]! * screenShare(nJ) - this.hgAround[i]! * this.invZ[i]! * screenShare(nI));
+    const own = (this.hgAround[j]! + h) * this.envPerHgEv(j, nJ) - this.envEv(i, nI);
     return h === 0 ? own : own + this.hgNeighbourEv(j, -1, i) + this.hgNeighbourEv(i, 1, j);
   }
 
@@ -804,8 +806,9 @@ export class ExchangeModel {
     let boundNow = 0;
     let envNow = 0;
     for (let b = 0; b < nb; b++) {
-      boundNow += bound(this.nbOut[b]! + popcount(cur & this.nbMask[b]!));
-      if (this.envOn) envNow += this.envEv(this.nbVac[b]!, this.nbOut[b]! + popcount(cur & this.nbMask[b]!));
+      const k = this.nbOut[b]! + popcount(cur & this.nbMask[b]!);
+      boundNow += bound(k);
+      if (this.envOn) envNow += this.envEv(this.nbVac[b]!, k);
     }
     let count = 0;
     // Gosper's hack: the n-subsets of L positions in increasing order.
@@ -813,13 +816,14 @@ export class ExchangeModel {
       let w = 1;
       for (let m = c; m !== 0; m &= m - 1) w *= this.posWeight[31 - Math.clz32(m & -m)]!;
       let dBound = -boundNow;
-      for (let b = 0; b < nb; b++) dBound += bound(this.nbOut[b]! + popcount(c & this.nbMask[b]!));
-      if (this.envOn) {
-        // The touching vacancies' Hg-environment energy depends on their Ag_i count too (screenShare).
-        let env = -envNow;
-        for (let b = 0; b < nb; b++) env += this.envEv(this.nbVac[b]!, this.nbOut[b]! + popcount(c & this.nbMask[b]!));
-        if (env !== 0) w *= Math.exp(-env / this.kT);
+      // The touching vacancies' Hg-environment energy depends on their Ag_i count too (screenShare).
+      let env = -envNow;
+      for (let b = 0; b < nb; b++) {
+        const k = this.nbOut[b]! + popcount(c & this.nbMask[b]!);
+        dBound += bound(k);
+        if (this.envOn) env += this.envEv(this.nbVac[b]!, k);
       }
+      if (env !== 0) w *= Math.exp(-env / this.kT);
       this.cfgMask[count] = c;
       this.cfgWeight[count++] = dBound === 0 ? w : w * this.bindWeight[dBound + this.bindOffset]!;
       const low = c & -c;
@@ -988,11 +992,17 @@ export class ExchangeModel {
     if (this.inter[t] !== InterstitialSpecies.Empty) return 0;
     this.envAcc = 0;
     const dn = this.boundChange(s, -1, -1, t) + this.boundChange(t, 1, -1, s);
-    if (this.envOn) {
-      const dE = this.siteEnergy[this.interClass[t]!]! - this.siteEnergy[this.interClass[s]!]! - this.params.vacancyAgBindingEv * dn + this.envAcc;
-      return this.rateHz(this.params.agInterstitialHopEv + Math.max(0, dE));
-    }
+    if (this.envOn) return this.agHopRateExp(this.interClass[s]!, this.interClass[t]!, dn, this.envAcc);
     return this.agHopTable[(this.interClass[s]! * 2 + this.interClass[t]!) * (2 * ExchangeModel.DN_OFFSET + 1) + dn + ExchangeModel.DN_OFFSET]!;
+  }
+
+  /**
+   * An Ag_i hop from an interstitial of class `from` to one of class `to` that changes the bound Ag_i count by dn and
+   * carries extraEv more (the vacancy Hg-environment term); setTemperature tabulates it with extraEv 0.
+   */
+  private agHopRateExp(from: number, to: number, dn: number, extraEv: number): number {
+    const dE = this.siteEnergy[to]! - this.siteEnergy[from]! - this.params.vacancyAgBindingEv * dn + extraEv;
+    return this.rateHz(this.params.agInterstitialHopEv + Math.max(0, dE));
   }
 
   /** Energy change of Ag_i at s falling into the vacancy c (Ag_i + V -> Ag_Cd). */
@@ -1417,8 +1427,6 @@ export class ExchangeModel {
       if (this.cation[n] === VAC) for (let r = ci.start[n]!; r < ci.start[n + 1]!; r++) this.markAg(this.interAg[ci.index[r]!]!);
       if (pairs) this.markSurf(n);
     }
-    // The Hg-environment term: surface events at a neighbour of x read x's species and vacancy (partners cover it).
-    if (this.envOn && !pairs) for (let q = cc.start[x]!; q < cc.start[x + 1]!; q++) this.markSurf(cc.index[q]!);
   }
 
   /**

@@ -30,10 +30,32 @@ function environmentEv(m: any, delta: number): number {
   return e;
 }
 
-const neighbours = (m: any, x: number): number[] => {
-  const cc = m.crystal.cationCation;
-  return Array.from({ length: cc.start[x + 1] - cc.start[x] }, (_, n) => cc.index[cc.start[x] + n]);
-};
+/** Row x of a CSR neighbour table of the crystal. */
+const row = (csr: { start: ArrayLike<number>; index: ArrayLike<number> }, x: number): number[] =>
+  Array.from({ length: csr.start[x + 1]! - csr.start[x]! }, (_, n) => csr.index[csr.start[x]! + n]!);
+const neighbours = (m: any, x: number): number[] => row(m.crystal.cationCation, x);
+
+/**
+ * Sites for the Ag_i loop: interior bare vacancy v, its neighbour j, a second vacancy w next to j (not next to v), t in
+ * v's shell and s one interstitial hop from t, with neither t nor s touching w or j and s not touching v.
+ */
+function loopSites(m: any): { v: number; j: number; w: number; s: number; t: number } {
+  const c = m.crystal;
+  const around = (x: number): number[] => row(c.interstitialCation, x);
+  for (let v = 0; v < c.cationCount; v++) {
+    if (c.surfaceCation[v]) continue;
+    for (const j of neighbours(m, v)) {
+      const w = neighbours(m, j).find((x) => x !== v && !c.surfaceCation[x] && !neighbours(m, v).includes(x));
+      if (w === undefined || c.surfaceCation[j]) continue;
+      for (const t of row(c.cationInterstitial, v)) {
+        if (around(t).some((x) => x === w || x === j)) continue;
+        const s = row(c.interstitialInterstitial, t).find((x) => !around(x).some((y) => y === v || y === w || y === j || c.surfaceCation[y]));
+        if (s !== undefined) return { v, j, w, s, t };
+      }
+    }
+  }
+  throw new Error('no site for the Ag_i loop');
+}
 const hopSlot = (m: any, vacancy: number, from: number) => m.groupStart[Group.VacancyHop] + 12 * m.siteVac[vacancy] + neighbours(m, vacancy).indexOf(from);
 
 describe('vacancy Hg-environment term', () => {
@@ -106,40 +128,13 @@ describe('vacancy Hg-environment term', () => {
     // changes v's energy by less than without it: the loop balances only if the Ag_i hop carries that difference.
     const run = (delta: number) => {
       const m = model(delta);
-      const c = m.crystal;
-      const ci = c.cationInterstitial;
-      const ic = c.interstitialCation;
-      const ii = c.interstitialInterstitial;
-      const shellOf = (x: number): number[] => Array.from({ length: ci.start[x + 1] - ci.start[x] }, (_, k) => ci.index[ci.start[x] + k]);
-      const around = (s: number): number[] => Array.from({ length: ic.start[s + 1] - ic.start[s] }, (_, k) => ic.index[ic.start[s] + k]);
-      let pick: { v: number; j: number; w: number; s: number; t: number } | undefined;
-      for (let v = 0; v < c.cationCount && !pick; v++) {
-        if (c.surfaceCation[v]) continue;
-        for (const j of neighbours(m, v)) {
-          const w = neighbours(m, j).find((x) => x !== v && !c.surfaceCation[x] && !neighbours(m, v).includes(x));
-          if (w === undefined || c.surfaceCation[j]) continue;
-          // t in v's shell, s one interstitial hop away, neither touching w or j, s not touching v.
-          for (const t of shellOf(v)) {
-            if (around(t).some((x) => x === w || x === j)) continue;
-            const s = Array.from({ length: ii.start[t + 1] - ii.start[t] }, (_, k) => ii.index[ii.start[t] + k]).find(
-              (x) => !around(x).some((y) => y === v || y === w || y === j || c.surfaceCation[y]),
-            );
-            if (s !== undefined) {
-              pick = { v, j, w, s, t };
-              break;
-            }
-          }
-          if (pick) break;
-        }
-      }
-      const { v, j, w, s, t } = pick!;
+      const { v, j, w, s, t } = loopSites(m);
       for (const x of [...neighbours(m, v), ...neighbours(m, w)]) if (m.cation[x] === CD) m.setCation(x, HG);
       m.setCation(v, VAC);
       m.setCation(w, VAC);
       m.placeAgInterstitial(0, s);
       const agHop = (from: number, to: number) => {
-        const k = Array.from({ length: ii.start[from + 1] - ii.start[from] }, (_, q) => ii.index[ii.start[from] + q]).indexOf(to);
-        return m.agHopRate(from, k) as number;
+        return m.agHopRate(from, row(m.crystal.interstitialInterstitial, from).indexOf(to)) as number;
       };
       const hgHop = (into: number, from: number) => m.vacancyHopRate(into, neighbours(m, into).indexOf(from)) as number;
       const agTo = (from: number, to: number) => {
