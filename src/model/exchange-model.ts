@@ -192,6 +192,8 @@ export class ExchangeModel {
   private readonly partner: Int32Array;
   /** Distance (nm) that bounds every vacancy touchCation's neighbour walks can reach (markVacNear). */
   private readonly touchReachNm: number;
+  /** With the environment term on: how far a changed cation / interstitial reaches vacancy, Ag and surface rates (nm). */
+  private readonly envReachNm: Float64Array;
   /** Per cation site, the vacancies on its partner sites, kept incrementally: the pair energy is read on every hop rate. */
   private readonly vacPartners: Uint8Array;
 
@@ -326,6 +328,7 @@ export class ExchangeModel {
     [this.partnerStart, this.partner] = vacancyPartnerTable(c);
     this.vacPartners = new Uint8Array(c.cationCount);
     this.touchReachNm = touchReach(c, this.partnerStart, this.partner);
+    this.envReachNm = envReach(c);
     this.sharedBits = sharedBitTable(c, this.sharedStart, this.shared);
     [this.posDirLo, this.posDirHi] = positionDirectionFields(c, this.sharedBits, this.maxCi);
     if (this.maxCi > 10) throw new Error(`cation shells of ${this.maxCi} interstitials: the averaged hops assume at most 10`);
@@ -1398,6 +1401,7 @@ export class ExchangeModel {
   /** The species on cation site x changed: vacancies within two shells, every Ag, nearby surface sites. */
   private touchCation(x: number): void {
     const cc = this.crystal.cationCation;
+    if (this.envOn) this.markEnvNear(this.crystal.cationPositionNm, x, 0);
     // Few vacancies (the usual case): test each one's distance instead of walking ~400 sites.
     if (this.vacCount <= NEAR_SCAN_MAX_VACANCIES) this.markVacNear(x);
     else this.markVacByWalk(x);
@@ -1463,6 +1467,7 @@ export class ExchangeModel {
    * (an averaged complex's hops read neither: they are averaged over its shell's arrangements).
    */
   private touchInter(s: number, partner: number): void {
+    if (this.envOn) this.markEnvNear(this.crystal.interstitialPositionNm, s, 1);
     const ic = this.crystal.interstitialCation;
     const cc = this.crystal.cationCation;
     const ci = this.crystal.cationInterstitial;
@@ -1496,14 +1501,24 @@ export class ExchangeModel {
   }
 
   /**
-   * With the vacancy Hg-environment term on (an exploration switch), an Ag_i count or an Hg atom changing reaches the
-   * rates of vacancies, Ag and surface sites several shells away (screenShare, hgNeighbourEv, the averaged complexes'
-   * touching vacancies): every rate is refreshed after every event instead of tracking that reach.
+   * With the vacancy Hg-environment term on, an Hg atom, a vacancy or an Ag_i count changing reaches rates several
+   * shells away (screenShare, hgNeighbourEv, the averaged complexes' touching vacancies). The occupancy at the point
+   * (x, y, z) changed: mark every vacancy, Ag and surface site within envReachNm (kind 0 a cation, 1 an interstitial).
    */
-  private markEverything(): void {
-    for (let v = 0; v < this.vacCount; v++) this.markVacIndex(v);
-    for (let a = 0; a < this.agCapacity; a++) if (this.agState[a] === 1 || this.agState[a] === 2) this.markAg(a);
-    for (let u = 0; u < this.surfSite.length; u++) this.markSurf(this.surfSite[u]!);
+  private markEnvNear(pos: Float64Array, p: number, kind: number): void {
+    const c = this.crystal;
+    const r = this.envReachNm;
+    const cat = c.cationPositionNm;
+    const rv2 = r[3 * kind]! * r[3 * kind]!;
+    for (let v = 0; v < this.vacCount; v++) if (pointDistance2(c, pos, p, cat, this.vacSite[v]!) <= rv2) this.markVacIndex(v);
+    const ra2 = r[3 * kind + 1]! * r[3 * kind + 1]!;
+    for (let a = 0; a < this.agCapacity; a++) {
+      const st = this.agState[a];
+      if (st !== 1 && st !== 2) continue;
+      if (pointDistance2(c, pos, p, st === 1 ? c.interstitialPositionNm : cat, this.agSite[a]!) <= ra2) this.markAg(a);
+    }
+    const rs2 = r[3 * kind + 2]! * r[3 * kind + 2]!;
+    for (let u = 0; u < this.surfSite.length; u++) if (pointDistance2(c, pos, p, cat, this.surfSite[u]!) <= rs2) this.markSurf(this.surfSite[u]!);
   }
 
   /**
@@ -1517,7 +1532,6 @@ export class ExchangeModel {
   }
 
   private flush(): void {
-    if (this.envOn) this.markEverything();
     for (let k = 0; k < this.vacListN; k++) this.vacancyRates(this.vacList[k]!);
     for (let k = 0; k < this.agListN; k++) this.agRates(this.agList[k]!);
     for (let k = 0; k < this.surfListN; k++) this.surfaceRates(this.surfList[k]!);
@@ -2051,22 +2065,50 @@ function vacancyPartnerTable(c: Crystal): [Int32Array, Int32Array] {
 
 /** Squared distance between cation sites i and j, nm^2, minimum image on the periodic axes. */
 function cationDistance2(c: Crystal, i: number, j: number): number {
-  const pos = c.cationPositionNm;
+  return pointDistance2(c, c.cationPositionNm, i, c.cationPositionNm, j);
+}
+
+/** Squared distance between point i of positions a and point j of positions b, nm^2, minimum image on the periodic axes. */
+function pointDistance2(c: Crystal, a: Float64Array, i: number, b: Float64Array, j: number): number {
   let d2 = 0;
-  for (let a = 0; a < 3; a++) {
-    const p = c.periodicNm[a]!;
-    let d = pos[3 * j + a]! - pos[3 * i + a]!;
+  for (let k = 0; k < 3; k++) {
+    const p = c.periodicNm[k]!;
+    let d = b[3 * j + k]! - a[3 * i + k]!;
     if (p > 0) d -= p * Math.round(d / p);
     d2 += d * d;
   }
   return d2;
 }
 
-/** Largest distance between cation sites i and j over the pairs listed in (start, index), nm. */
-function longestPair(c: Crystal, start: Int32Array, index: Int32Array): number {
+/** Largest distance over the links (start, index) from positions a to positions b, nm. */
+function longestLink(c: Crystal, a: Float64Array, b: Float64Array, start: Int32Array, index: Int32Array): number {
   let longest = 0;
-  for (let i = 0; i + 1 < start.length; i++) for (let q = start[i]!; q < start[i + 1]!; q++) longest = Math.max(longest, cationDistance2(c, i, index[q]!));
+  for (let i = 0; i + 1 < start.length; i++) for (let q = start[i]!; q < start[i + 1]!; q++) longest = Math.max(longest, pointDistance2(c, a, i, b, index[q]!));
   return Math.sqrt(longest);
+}
+
+/**
+ * How far the vacancy environment term reaches (markEnvNear), nm: [vacancy, Ag, surface] rates from a changed cation,
+ * then from a changed interstitial. A rate reads the environment (Hg neighbours, Ag_i count, presence) of cation sites
+ * within: 2 nn (a vacancy hop reads its target's vacant neighbours) or 2 d_ci (an averaged complex weighs the
+ * vacancies touching its shell); d_ii + d_ci or 2 d_ci (an Ag_i hop or an Ag_Cd detrap changes the count of the
+ * vacancies around its end); nn or 2 d_ci (a surface event at c: c's neighbours, the vacancies around its uptake
+ * pair). That environment changes with Hg within nn and Ag_i within d_ci of the site. The triangle inequality bounds
+ * the sum; a small margin covers rounding.
+ */
+function envReach(c: Crystal): Float64Array {
+  const cat = c.cationPositionNm;
+  const int = c.interstitialPositionNm;
+  const nn = longestLink(c, cat, cat, c.cationCation.start, c.cationCation.index);
+  const ci = longestLink(c, cat, int, c.cationInterstitial.start, c.cationInterstitial.index);
+  const ii = longestLink(c, int, int, c.interstitialInterstitial.start, c.interstitialInterstitial.index);
+  const reads = [Math.max(2 * nn, 2 * ci), Math.max(ii + ci, 2 * ci), Math.max(nn, 2 * ci)];
+  const out = new Float64Array(6);
+  for (let k = 0; k < 3; k++) {
+    out[k] = (reads[k]! + nn) * (1 + 1e-9) + 1e-9;
+    out[3 + k] = (reads[k]! + ci) * (1 + 1e-9) + 1e-9;
+  }
+  return out;
 }
 
 /**
@@ -2074,8 +2116,9 @@ function longestPair(c: Crystal, start: Int32Array, index: Int32Array): number {
  * triangle inequality bounds both, and a small margin covers rounding.
  */
 function touchReach(c: Crystal, partnerStart: Int32Array, partner: Int32Array): number {
-  const nn = longestPair(c, c.cationCation.start, c.cationCation.index);
-  return Math.max(2 * nn, longestPair(c, partnerStart, partner) + nn) * (1 + 1e-9) + 1e-9;
+  const cat = c.cationPositionNm;
+  const nn = longestLink(c, cat, cat, c.cationCation.start, c.cationCation.index);
+  return Math.max(2 * nn, longestLink(c, cat, cat, partnerStart, partner) + nn) * (1 + 1e-9) + 1e-9;
 }
 
 /** Set bits of every shell mask (shells have at most 10 sites, checked in the constructor): one load in the enumerations. */
