@@ -161,7 +161,7 @@ export class ExchangeModel {
   /** 1 / (cation neighbours) of each site, and whether vacancyHgEnvironmentEv is nonzero. */
   private readonly invZ: Float64Array;
   private readonly envOn: boolean;
-  /** Some hops need hopExtraEv (the solubility region or the environment term is on): one flag for the hot path. */
+  /** Some hops carry energies the table leaves out (the solubility region or the environment term is on): one flag for the hot path. */
   private readonly hopExtras: boolean;
   cdCount = 0;
   agSubCount = 0;
@@ -194,6 +194,8 @@ export class ExchangeModel {
   private readonly touchReachNm: number;
   /** With the environment term on: how far a changed cation / interstitial reaches vacancy, Ag and surface rates (nm). */
   private readonly envReachNm: Float64Array;
+  /** With the environment term on: the surface sites within reach of each cation / interstitial (CSR; empty when off). */
+  private readonly envSurf: [Int32Array, Int32Array, Int32Array, Int32Array];
   /** Per cation site, the vacancies on its partner sites, kept incrementally: the pair energy is read on every hop rate. */
   private readonly vacPartners: Uint8Array;
 
@@ -345,6 +347,10 @@ export class ExchangeModel {
     this.invZ = new Float64Array(c.cationCount);
     for (let x = 0; x < c.cationCount; x++) this.invZ[x] = 1 / Math.max(1, c.cationCation.start[x + 1]! - c.cationCation.start[x]!);
     this.envOn = this.params.vacancyHgEnvironmentEv !== 0;
+    const none = new Int32Array(1);
+    this.envSurf = this.envOn
+      ? [...sitesWithin(c, c.cationPositionNm, this.surfSite, this.envReachNm[2]!), ...sitesWithin(c, c.interstitialPositionNm, this.surfSite, this.envReachNm[5]!)]
+      : [none, none, none, none];
     this.solWeight = solubilityWeights(c, this.params.agSolubilityDepthLayers);
     this.solWeightTotal = this.solWeight.reduce((a, b) => a + b, 0);
     this.solCrossing = this.solWeight.some((w) => w !== this.solWeight[0]);
@@ -639,21 +645,20 @@ export class ExchangeModel {
   }
 
   /**
-   * The energy terms of a hop the table leaves out: the solubility region's Hg (solCrossing) and the vacancy
-   * environment; the moving vacancy holds nI Ag_i at i before and nJ at j after.
+   * The energy terms of a hop the table leaves out that do not depend on the moving vacancy's Ag_i: the solubility
+   * region's Hg (solCrossing) and, for an Hg hop, the Hg environment of the other vacancies around both ends.
    */
-  private hopExtraEv(i: number, j: number, m: number, nI: number, nJ: number): number {
-    const crossEv = m === HG && this.solCrossing ? (this.solWeight[i]! - this.solWeight[j]!) * this.solCrossPerAg * this.agInCrystalCount : 0;
-    return crossEv + this.hopEnvEv(i, j, m, nI, nJ);
+  private hopFixedExtraEv(i: number, j: number, m: number): number {
+    if (m !== HG || !this.hopExtras) return 0;
+    const crossEv = this.solCrossing ? (this.solWeight[i]! - this.solWeight[j]!) * this.solCrossPerAg * this.agInCrystalCount : 0;
+    return this.envOn ? crossEv + this.hgNeighbourEv(j, -1, i) + this.hgNeighbourEv(i, 1, j) : crossEv;
   }
 
-  /** Hg-environment energy change when the cation m at j hops into the vacancy at i (the vacancy moves to j). */
-  private hopEnvEv(i: number, j: number, m: number, nI: number, nJ: number): number {
+  /** The moving vacancy's Hg-environment change when the cation m at j hops into it at i: nI Ag_i at i before, nJ at j after. */
+  private hopOwnEnvEv(i: number, j: number, m: number, nI: number, nJ: number): number {
     if (!this.envOn) return 0;
-    const h = m === HG ? 1 : 0;
-    // The moving vacancy: at i it saw m (if Hg) at j; at j it sees m at i.
-    const own = (this.hgAround[j]! + h) * this.envPerHgEv(j, nJ) - this.envEv(i, nI);
-    return h === 0 ? own : own + this.hgNeighbourEv(j, -1, i) + this.hgNeighbourEv(i, 1, j);
+    // At i it saw m (if Hg) at j; at j it sees m at i.
+    return (this.hgAround[j]! + (m === HG ? 1 : 0)) * this.envPerHgEv(j, nJ) - this.envEv(i, nI);
   }
 
   /** Keep the Hg bookkeeping the solubility and environment terms read as site c gains (1) or loses (-1) an Hg. */
@@ -698,7 +703,7 @@ export class ExchangeModel {
     let sharedAg = 0;
     for (let q = this.sharedStart[e]!; q < this.sharedStart[e + 1]!; q++) sharedAg += this.inter[this.shared[q]!]!;
     const surface = this.crystal.surfaceCation[i]! | this.crystal.surfaceCation[j]!;
-    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI), this.pairChange(i, j), this.agCdPairChange(i, j, m), agI, agJ);
+    return this.hopRateGiven(i, j, m, this.ringCd(e), this.ringSize(e), Math.min(2, agI + agJ - sharedAg), surface, bound(agJ) - bound(agI), this.pairChange(i, j), this.agCdPairChange(i, j, m), agI, agJ, this.hopFixedExtraEv(i, j, m));
   }
 
   /** Cd atoms in the saddle ring of edge e (the common cation neighbours of its two sites). */
@@ -724,11 +729,11 @@ export class ExchangeModel {
    * The hop rate of cation m (site j) into vacancy i for a given Ag_i arrangement; dPairs is the change of the
    * V-V pair count of the move (pairChange), dAgCd that of the Ag_Cd-Ag_Cd pairs when m is Ag (agCdPairChange;
    * read only then). Host hops read the table unless dPairs is outside its range or the hop carries an energy the
-   * table leaves out (hopExtraEv).
+   * table leaves out (fixedEv, from hopFixedExtraEv, and hopOwnEnvEv).
    */
-  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number, nI: number, nJ: number): number {
+  private hopRateGiven(i: number, j: number, m: number, nCd: number, ring: number, agPair: number, surface: number, dBound: number, dPairs: number, dAgCd: number, nI: number, nJ: number, fixedEv: number): number {
     if (this.hopExtras) {
-      const extraEv = this.hopExtraEv(i, j, m, nI, nJ);
+      const extraEv = fixedEv + this.hopOwnEnvEv(i, j, m, nI, nJ);
       if (extraEv !== 0) return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd, extraEv);
     }
     if (m === AG || dPairs > PAIR_TABLE_RANGE || dPairs < -PAIR_TABLE_RANGE) return this.hopRateExp(m, nCd, ring, agPair, surface, dBound, dPairs, dAgCd);
@@ -947,10 +952,11 @@ export class ExchangeModel {
     const dPairs = this.pairChange(i, j);
     const dAgCd = this.agCdPairChange(i, j, m);
     const p0 = this.shareDistAt + (e - cc.start[i]!) * (MAX_AVERAGED_AG + 1);
+    const fixedEv = this.hopFixedExtraEv(i, j, m);
     let sum = 0;
     for (let s = 0; s <= n; s++) {
       const p = this.distCache[p0 + s]!;
-      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n), dPairs, dAgCd, n, outside + s);
+      if (p > 0) sum += terms[s] = p * this.hopRateGiven(i, j, m, nCd, ring, agPair, surface, bound(outside + s) - bound(n), dPairs, dAgCd, n, outside + s, fixedEv);
     }
     return sum;
   }
@@ -1517,8 +1523,9 @@ export class ExchangeModel {
       if (st !== 1 && st !== 2) continue;
       if (pointDistance2(c, pos, p, st === 1 ? c.interstitialPositionNm : cat, this.agSite[a]!) <= ra2) this.markAg(a);
     }
-    const rs2 = r[3 * kind + 2]! * r[3 * kind + 2]!;
-    for (let u = 0; u < this.surfSite.length; u++) if (pointDistance2(c, pos, p, cat, this.surfSite[u]!) <= rs2) this.markSurf(this.surfSite[u]!);
+    const start = this.envSurf[2 * kind]!;
+    const list = this.envSurf[2 * kind + 1]!;
+    for (let q = start[p]!; q < start[p + 1]!; q++) this.markSurf(list[q]!);
   }
 
   /**
@@ -2078,6 +2085,19 @@ function pointDistance2(c: Crystal, a: Float64Array, i: number, b: Float64Array,
     d2 += d * d;
   }
   return d2;
+}
+
+/** Per point of positions a, the cation sites of `targets` within radiusNm of it (CSR: start, list). */
+function sitesWithin(c: Crystal, a: Float64Array, targets: Int32Array, radiusNm: number): [Int32Array, Int32Array] {
+  const n = a.length / 3;
+  const r2 = radiusNm * radiusNm;
+  const start = new Int32Array(n + 1);
+  const list: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const t of targets) if (pointDistance2(c, a, i, c.cationPositionNm, t) <= r2) list.push(t);
+    start[i + 1] = list.length;
+  }
+  return [start, Int32Array.from(list)];
 }
 
 /** Largest distance over the links (start, index) from positions a to positions b, nm. */
