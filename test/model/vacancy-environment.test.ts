@@ -171,6 +171,15 @@ describe('vacancy Hg-environment term', () => {
     expect(on.leave / run(0).leave).toBeGreaterThan(1.5);
   });
 
+  it('the check mode holds with the term on, on a periodic platelet (the targeted marking uses minimum-image distances)', () => {
+    // A 2.5 nm periodic box: the marking reach (~1.3 nm) wraps around it.
+    const crystal = { structure: 'zincblende', shape: 'platelet', monolayers: 4.5, lateralNm: [2.5, 2.5], periodic: true } as const;
+    const scenario = modelScenario({ crystal, temperatureC: 120, durationS: 0.05, parameters: { vacancyHgEnvironmentEv: DELTA } });
+    const sim = createSimulation(scenario, 5, { check: true });
+    while (sim.advance());
+    expect(sim.result().events.byType.vacancyHop).toBeGreaterThan(50);
+  });
+
   it.each([{}, { vacancyPairEv: 0 }])('the check mode holds with the term on (%j)', (extra) => {
     const scenario = modelScenario({ durationS: 2, parameters: { vacancyHgEnvironmentEv: DELTA, cdEnvironmentSurfaceFactor: 0, ...extra } });
     const sim = createSimulation(scenario, 4, { check: true });
