@@ -99,7 +99,7 @@ export const CdSe: MaterialParams = {
     value: 0,
     unit: eV,
     source:
-      '[ASSUMPTION, sessions 11-12: off] an exploration switch for the CE channel after the burst (docs/model.md, sessions 11 and 12). Session 12 made it act on the net charge (screenShare: bare 1, one Ag_i 1/4, complex 0). First look, with cdEnvironmentSurfaceFactor 0 (2 replicas): 0.3 eV lets CE go on after its burst (x 0.43 / 0.57 at 1 h / 10 h, a core/shell); the 80 C IE-CE stays an alloy from 10 min (coreShellIndex 0.095 at 10 min, x(1 h) 0.96) but keeps ~12 bare vacancies at 1 h (session 11, acting on every vacancy alike: ~27 and a core/shell at 10 min, 0.25). Not calibrated or validated: every rate is refreshed after every event with it on (~10x slower)',
+      '[ASSUMPTION, sessions 11-13: off] an exploration switch for the CE channel after the burst (docs/model.md, sessions 11-13). Since session 12 it acts on the net charge (screenShare: bare 1, one Ag_i 1/4, complex 0). Session 13, with cdEnvironmentSurfaceFactor 0: 0.3 eV lets CE go on after its burst as a core/shell (x 0.38 / 0.49 / 0.67 at 1 h / 4 h / 48 h, 6 replicas; ce-fick-poor passes) but not fast enough for E3 (x 0.3 at 1 h in most replicas), and the 80 C IE-CE converts so fast after its burst that its Fickian D runs to the fit\'s top (iece-fick-d fails); larger values pile bare vacancies into the HgSe shell (cation:anion 0.89 at 0.6 eV). Off, so the realisations are the validated ones',
   },
   vacancyFormationEv: {
     value: 0.15,
