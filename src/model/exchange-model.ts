@@ -1508,8 +1508,8 @@ export class ExchangeModel {
 
   /**
    * With the vacancy Hg-environment term on, an Hg atom, a vacancy or an Ag_i count changing reaches rates several
-   * shells away (screenShare, hgNeighbourEv, the averaged complexes' touching vacancies). The occupancy at the point
-   * (x, y, z) changed: mark every vacancy, Ag and surface site within envReachNm (kind 0 a cation, 1 an interstitial).
+   * shells away (screenShare, hgNeighbourEv, the averaged complexes' touching vacancies). The occupancy of site p
+   * (positions pos; kind 0 a cation, 1 an interstitial) changed: mark every vacancy, Ag and surface site within envReachNm.
    */
   private markEnvNear(pos: Float64Array, p: number, kind: number): void {
     const c = this.crystal;
@@ -2125,11 +2125,14 @@ function envReach(c: Crystal): Float64Array {
   const reads = [Math.max(2 * nn, 2 * ci), Math.max(ii + ci, 2 * ci), Math.max(nn, 2 * ci)];
   const out = new Float64Array(6);
   for (let k = 0; k < 3; k++) {
-    out[k] = (reads[k]! + nn) * (1 + 1e-9) + 1e-9;
-    out[3 + k] = (reads[k]! + ci) * (1 + 1e-9) + 1e-9;
+    out[k] = withRoundingMargin(reads[k]! + nn);
+    out[3 + k] = withRoundingMargin(reads[k]! + ci);
   }
   return out;
 }
+
+/** A distance bound widened by a small margin, so sites exactly at the bound are not lost to rounding. */
+const withRoundingMargin = (nm: number): number => nm * (1 + 1e-9) + 1e-9;
 
 /**
  * The reach of touchCation's walks: two cation-neighbour steps, or a V-V partner and one step from it; the
@@ -2138,7 +2141,7 @@ function envReach(c: Crystal): Float64Array {
 function touchReach(c: Crystal, partnerStart: Int32Array, partner: Int32Array): number {
   const cat = c.cationPositionNm;
   const nn = longestLink(c, cat, cat, c.cationCation.start, c.cationCation.index);
-  return Math.max(2 * nn, longestLink(c, cat, cat, partnerStart, partner) + nn) * (1 + 1e-9) + 1e-9;
+  return withRoundingMargin(Math.max(2 * nn, longestLink(c, cat, cat, partnerStart, partner) + nn));
 }
 
 /** Set bits of every shell mask (shells have at most 10 sites, checked in the constructor): one load in the enumerations. */
