@@ -194,8 +194,8 @@ export class ExchangeModel {
   private readonly touchReachNm: number;
   /** With the environment term on: how far a changed cation / interstitial reaches vacancy, Ag and surface rates (nm). */
   private readonly envReachNm: Float64Array;
-  /** With the environment term on: the surface sites within reach of each cation / interstitial (CSR; empty when off). */
-  private readonly envSurf: [Int32Array, Int32Array, Int32Array, Int32Array];
+  /** With the environment term on: per kind (cation, interstitial), the surface sites within reach of each site (CSR start, list). */
+  private readonly envSurf: readonly [Int32Array, Int32Array][];
   /** Per cation site, the vacancies on its partner sites, kept incrementally: the pair energy is read on every hop rate. */
   private readonly vacPartners: Uint8Array;
 
@@ -330,7 +330,7 @@ export class ExchangeModel {
     [this.partnerStart, this.partner] = vacancyPartnerTable(c);
     this.vacPartners = new Uint8Array(c.cationCount);
     this.touchReachNm = touchReach(c, this.partnerStart, this.partner);
-    this.envReachNm = envReach(c);
+    this.envReachNm = envReach(c, this.touchReachNm);
     this.sharedBits = sharedBitTable(c, this.sharedStart, this.shared);
     [this.posDirLo, this.posDirHi] = positionDirectionFields(c, this.sharedBits, this.maxCi);
     if (this.maxCi > 10) throw new Error(`cation shells of ${this.maxCi} interstitials: the averaged hops assume at most 10`);
@@ -347,10 +347,9 @@ export class ExchangeModel {
     this.invZ = new Float64Array(c.cationCount);
     for (let x = 0; x < c.cationCount; x++) this.invZ[x] = 1 / Math.max(1, c.cationCation.start[x + 1]! - c.cationCation.start[x]!);
     this.envOn = this.params.vacancyHgEnvironmentEv !== 0;
-    const none = new Int32Array(1);
     this.envSurf = this.envOn
-      ? [...sitesWithin(c, c.cationPositionNm, this.surfSite, this.envReachNm[2]!), ...sitesWithin(c, c.interstitialPositionNm, this.surfSite, this.envReachNm[5]!)]
-      : [none, none, none, none];
+      ? [sitesWithin(c, c.cationPositionNm, this.surfSite, this.envReachNm[2]!), sitesWithin(c, c.interstitialPositionNm, this.surfSite, this.envReachNm[5]!)]
+      : [];
     this.solWeight = solubilityWeights(c, this.params.agSolubilityDepthLayers);
     this.solWeightTotal = this.solWeight.reduce((a, b) => a + b, 0);
     this.solCrossing = this.solWeight.some((w) => w !== this.solWeight[0]);
@@ -1001,7 +1000,7 @@ export class ExchangeModel {
     if (this.inter[t] !== InterstitialSpecies.Empty) return 0;
     this.envAcc = 0;
     const dn = this.boundChange(s, -1, -1, t) + this.boundChange(t, 1, -1, s);
-    if (this.envOn) return this.agHopRateExp(this.interClass[s]!, this.interClass[t]!, dn, this.envAcc);
+    if (this.envAcc !== 0) return this.agHopRateExp(this.interClass[s]!, this.interClass[t]!, dn, this.envAcc);
     return this.agHopTable[(this.interClass[s]! * 2 + this.interClass[t]!) * (2 * ExchangeModel.DN_OFFSET + 1) + dn + ExchangeModel.DN_OFFSET]!;
   }
 
@@ -1407,9 +1406,10 @@ export class ExchangeModel {
   /** The species on cation site x changed: vacancies within two shells, every Ag, nearby surface sites. */
   private touchCation(x: number): void {
     const cc = this.crystal.cationCation;
+    // With the environment term on, its marking covers touchReachNm too (envReach); otherwise, with few vacancies (the
+    // usual case), test each one's distance instead of walking ~400 sites.
     if (this.envOn) this.markEnvNear(this.crystal.cationPositionNm, x, 0);
-    // Few vacancies (the usual case): test each one's distance instead of walking ~400 sites.
-    if (this.vacCount <= NEAR_SCAN_MAX_VACANCIES) this.markVacNear(x);
+    else if (this.vacCount <= NEAR_SCAN_MAX_VACANCIES) this.markVacNear(x);
     else this.markVacByWalk(x);
     this.markSurf(x);
     const ci = this.crystal.cationInterstitial;
@@ -1523,8 +1523,7 @@ export class ExchangeModel {
       if (st !== 1 && st !== 2) continue;
       if (pointDistance2(c, pos, p, st === 1 ? c.interstitialPositionNm : cat, this.agSite[a]!) <= ra2) this.markAg(a);
     }
-    const start = this.envSurf[2 * kind]!;
-    const list = this.envSurf[2 * kind + 1]!;
+    const [start, list] = this.envSurf[kind]!;
     for (let q = start[p]!; q < start[p + 1]!; q++) this.markSurf(list[q]!);
   }
 
@@ -2114,9 +2113,10 @@ function longestLink(c: Crystal, a: Float64Array, b: Float64Array, start: Int32A
  * vacancies touching its shell); d_ii + d_ci or 2 d_ci (an Ag_i hop or an Ag_Cd detrap changes the count of the
  * vacancies around its end); nn or 2 d_ci (a surface event at c: c's neighbours, the vacancies around its uptake
  * pair). That environment changes with Hg within nn and Ag_i within d_ci of the site. The triangle inequality bounds
- * the sum; a small margin covers rounding.
+ * the sum; a small margin covers rounding. The vacancy reach from a cation is at least touchReachNm, so that
+ * touchCation's own vacancy marking can be left to markEnvNear.
  */
-function envReach(c: Crystal): Float64Array {
+function envReach(c: Crystal, touchReachNm: number): Float64Array {
   const cat = c.cationPositionNm;
   const int = c.interstitialPositionNm;
   const nn = longestLink(c, cat, cat, c.cationCation.start, c.cationCation.index);
@@ -2128,6 +2128,7 @@ function envReach(c: Crystal): Float64Array {
     out[k] = withRoundingMargin(reads[k]! + nn);
     out[3 + k] = withRoundingMargin(reads[k]! + ci);
   }
+  out[0] = Math.max(out[0]!, touchReachNm);
   return out;
 }
 
